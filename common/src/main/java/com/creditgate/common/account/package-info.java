@@ -1,0 +1,2 @@
+/** Account profile and credit state. */
+package com.creditgate.common.account;

@@ -1,0 +1,51 @@
+package com.creditgate.common.money;
+
+import com.creditgate.common.Check;
+
+/**
+ * Arithmetic on money held as a {@code long} count of minor units (fen). No float or double ever touches
+ * money: every operation is exact and overflow throws. Thread-safe (stateless).
+ */
+public final class Money {
+  /** Default currency of the product. */
+  public static final String DEFAULT_CURRENCY = "CNY";
+  /** Minor units per major unit (fen per yuan). */
+  public static final long MINOR_PER_MAJOR = 100L;
+
+  private Money() {}
+
+  /** {@code a + b}, throwing {@link ArithmeticException} on overflow. */
+  public static long add(long aMinor, long bMinor) {
+    return Math.addExact(aMinor, bMinor);
+  }
+
+  /** {@code a - b}, throwing {@link ArithmeticException} on overflow. */
+  public static long subtract(long aMinor, long bMinor) {
+    return Math.subtractExact(aMinor, bMinor);
+  }
+
+  /** Available credit: {@code max(0, limit - outstanding - held)}. */
+  public static long available(long creditLimitMinor, long outstandingMinor, long heldMinor) {
+    requireNonNegative(creditLimitMinor, "creditLimit");
+    requireNonNegative(outstandingMinor, "outstanding");
+    requireNonNegative(heldMinor, "held");
+    return Math.max(0L, subtract(subtract(creditLimitMinor, outstandingMinor), heldMinor));
+  }
+
+  /** Major units to minor units, exact. */
+  public static long ofMajor(long major) {
+    return Math.multiplyExact(major, MINOR_PER_MAJOR);
+  }
+
+  /** Rounds {@code amountMinor} down to a multiple of {@code stepMinor} (a positive step). */
+  public static long roundDown(long amountMinor, long stepMinor) {
+    Check.argument(stepMinor > 0, "step must be positive, was %s", stepMinor);
+    return amountMinor <= 0 ? 0 : amountMinor - amountMinor % stepMinor;
+  }
+
+  /** Returns {@code amountMinor}, or throws when it is negative. */
+  public static long requireNonNegative(long amountMinor, String name) {
+    Check.that(amountMinor >= 0, "%s must be >= 0, was %s", name, amountMinor);
+    return amountMinor;
+  }
+}

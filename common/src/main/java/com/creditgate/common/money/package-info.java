@@ -1,0 +1,2 @@
+/** Money as integer minor units. */
+package com.creditgate.common.money;

@@ -1,0 +1,31 @@
+package com.creditgate.common.money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTests {
+
+  @Test
+  void availableIsNeverNegative() {
+    assertThat(Money.available(10_000, 9_000, 5_000)).isZero();
+    assertThat(Money.available(10_000, 3_000, 2_000)).isEqualTo(5_000);
+  }
+
+  @Test
+  void additionOverflowThrows() {
+    assertThatThrownBy(() -> Money.add(Long.MAX_VALUE, 1)).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Test
+  void roundDownKeepsWholeSteps() {
+    assertThat(Money.roundDown(1_234_567, 10_000)).isEqualTo(1_230_000);
+    assertThat(Money.roundDown(-5, 100)).isZero();
+  }
+
+  @Test
+  void negativeStateIsRejected() {
+    assertThatThrownBy(() -> Money.available(100, -1, 0)).isInstanceOf(IllegalStateException.class);
+  }
+}

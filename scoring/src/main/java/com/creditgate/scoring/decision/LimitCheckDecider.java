@@ -1,0 +1,32 @@
+package com.creditgate.scoring.decision;
+
+import com.creditgate.common.account.AccountStatus;
+import com.creditgate.common.account.CreditState;
+import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.scoring.policy.PolicyDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Decides a limit-check from the account state, the PD and the policy (SPEC 2.5). Thread-safe. */
+public final class LimitCheckDecider {
+  private LimitCheckDecider() {}
+
+  /** APPROVE when the account is usable, the PD is under the cut-off and the amount fits. */
+  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, PolicyDocument policy) {
+    List<ReasonCode> declines = new ArrayList<>(3);
+    if (state.status() == AccountStatus.FROZEN) {
+      declines.add(ReasonCode.ACCOUNT_FROZEN);
+    } else if (state.status() == AccountStatus.CLOSED) {
+      declines.add(ReasonCode.ACCOUNT_CLOSED);
+    }
+    if (pd > policy.pdCutoff()) {
+      declines.add(ReasonCode.PD_ABOVE_CUTOFF);
+    }
+    if (amountMinor > state.availableMinor()) {
+      declines.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
+    }
+    return declines.isEmpty()
+        ? new CheckOutcome(Decision.APPROVE, List.of())
+        : new CheckOutcome(Decision.DECLINE, declines);
+  }
+}

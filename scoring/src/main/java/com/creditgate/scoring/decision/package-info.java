@@ -1,0 +1,2 @@
+/** Limit-check decisions. */
+package com.creditgate.scoring.decision;

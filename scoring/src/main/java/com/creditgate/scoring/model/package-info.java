@@ -1,0 +1,2 @@
+/** Credit models: the model contract and the score scale. */
+package com.creditgate.scoring.model;

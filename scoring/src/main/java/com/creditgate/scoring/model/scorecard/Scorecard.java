@@ -1,0 +1,118 @@
+package com.creditgate.scoring.model.scorecard;
+
+import com.creditgate.common.Check;
+import com.creditgate.scoring.feature.Feature;
+import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.model.Factor;
+import com.creditgate.scoring.model.ScoreScale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A points scorecard compiled into flat primitive arrays: each characteristic bins one feature by upper
+ * bounds ({@code value < upperBound}), the points of the matched bins add to the base points, and the sum
+ * maps to a probability of default through {@link ScoreScale}. Immutable and thread-safe; scoring
+ * allocates nothing.
+ */
+public final class Scorecard implements CreditModel {
+  private final String version;
+  private final double basePoints;
+  private final int[] featureIndex;
+  /** Bins of characteristic {@code c} are {@code [binStart[c], binStart[c + 1])}. */
+  private final int[] binStart;
+  private final float[] upperBound;
+  private final double[] points;
+  private final double[] missingPoints;
+  private final double[] bestPoints;
+
+  Scorecard(String version, double basePoints, List<Characteristic> characteristics) {
+    Check.argument(!characteristics.isEmpty(), "a scorecard needs at least one characteristic");
+    this.version = Check.notNull(version, "version");
+    this.basePoints = basePoints;
+    int count = characteristics.size();
+    this.featureIndex = new int[count];
+    this.binStart = new int[count + 1];
+    this.missingPoints = new double[count];
+    this.bestPoints = new double[count];
+    int totalBins = characteristics.stream().mapToInt(c -> c.bins().size()).sum();
+    this.upperBound = new float[totalBins];
+    this.points = new double[totalBins];
+    int bin = 0;
+    for (int c = 0; c < count; c++) {
+      Characteristic characteristic = characteristics.get(c);
+      featureIndex[c] = characteristic.feature().ordinal();
+      binStart[c] = bin;
+      missingPoints[c] = characteristic.missingPoints();
+      double best = characteristic.missingPoints();
+      for (Bin b : characteristic.bins()) {
+        upperBound[bin] = b.upperBound();
+        points[bin] = b.points();
+        best = Math.max(best, b.points());
+        bin++;
+      }
+      bestPoints[c] = best;
+    }
+    binStart[count] = bin;
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public double probabilityOfDefault(float[] features) {
+    return ScoreScale.pdOf(points(features));
+  }
+
+  /** Base points plus the points of every matched bin. */
+  public double points(float[] features) {
+    double sum = basePoints;
+    for (int c = 0; c < featureIndex.length; c++) {
+      sum += pointsOf(c, features[featureIndex[c]]);
+    }
+    return sum;
+  }
+
+  @Override
+  public List<Factor> explain(float[] features, int max) {
+    List<Factor> lost = new ArrayList<>();
+    for (int c = 0; c < featureIndex.length; c++) {
+      double gap = bestPoints[c] - pointsOf(c, features[featureIndex[c]]);
+      if (gap > 0) {
+        lost.add(new Factor(Feature.at(featureIndex[c]), gap));
+      }
+    }
+    lost.sort(Comparator.comparingDouble(Factor::impact).reversed());
+    return lost.size() > max ? List.copyOf(lost.subList(0, max)) : List.copyOf(lost);
+  }
+
+  private double pointsOf(int characteristic, float value) {
+    if (Float.isNaN(value)) {
+      return missingPoints[characteristic];
+    }
+    int last = binStart[characteristic + 1] - 1;
+    for (int b = binStart[characteristic]; b < last; b++) {
+      if (value < upperBound[b]) {
+        return points[b];
+      }
+    }
+    return points[last];
+  }
+
+  /** One feature's bins, ordered by upper bound; the last bin takes everything above. */
+  record Characteristic(Feature feature, double missingPoints, List<Bin> bins) {
+    Characteristic {
+      Check.argument(!bins.isEmpty(), "characteristic %s has no bins", feature);
+      for (int i = 1; i < bins.size(); i++) {
+        Check.argument(bins.get(i - 1).upperBound() < bins.get(i).upperBound(),
+            "bins of %s must have increasing upper bounds", feature);
+      }
+      bins = List.copyOf(bins);
+    }
+  }
+
+  /** Values below {@code upperBound} (and above the previous bin's) score {@code points}. */
+  record Bin(float upperBound, double points) {}
+}

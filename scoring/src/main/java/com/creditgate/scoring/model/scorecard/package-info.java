@@ -1,0 +1,2 @@
+/** The points scorecard model and its JSON reader. */
+package com.creditgate.scoring.model.scorecard;
