@@ -1,0 +1,16 @@
+package com.creditgate.gateway;
+
+import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.risk.RiskEngine;
+import com.creditgate.gateway.store.cache.AccountL1Cache;
+import com.creditgate.gateway.store.embedded.EmbeddedAccountStore;
+import java.time.Clock;
+
+/**
+ * What the composition root hands to every verticle: the configuration and the few thread-safe structures
+ * that are shared by design (the risk engine, the L1 cache, the embedded store when there is one).
+ *
+ * @param embeddedStore the in-process store; {@code null} when Postgres is configured
+ */
+public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
+    EmbeddedAccountStore embeddedStore, Clock clock) {}

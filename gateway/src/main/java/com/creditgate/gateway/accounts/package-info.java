@@ -1,0 +1,2 @@
+/** Accounts: profile create/update with a review, and the credit state. */
+package com.creditgate.gateway.accounts;

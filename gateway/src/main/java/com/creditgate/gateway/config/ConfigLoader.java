@@ -1,0 +1,102 @@
+package com.creditgate.gateway.config;
+
+import com.creditgate.gateway.config.GatewayConfig.RedisMode;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link GatewayConfig} from environment variables and an optional JSON file ({@code CONFIG_FILE},
+ * same keys as the variables; the environment wins). Runs once at start, before any event loop exists.
+ */
+public final class ConfigLoader {
+  /** The documented demo client key, accepted only when no API keys are configured. */
+  public static final String DEMO_API_KEY = "cg_demo_3f9a1c7e5b2d4680";
+  /** The documented demo admin token, accepted only when no admin token is configured. */
+  public static final String DEMO_ADMIN_TOKEN = "cg_admin_demo_8e2b6d4f0a1c3957";
+
+  private final Map<String, String> values;
+
+  private ConfigLoader(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** Loads from {@code env} (normally {@link System#getenv()}) and the file it names, if any. */
+  public static GatewayConfig load(Map<String, String> env) {
+    Map<String, String> merged = new HashMap<>();
+    String file = env.get("CONFIG_FILE");
+    if (file != null && !file.isBlank()) {
+      new JsonObject(read(Path.of(file))).forEach(e -> merged.put(e.getKey(), String.valueOf(e.getValue())));
+    }
+    merged.putAll(env);
+    return new ConfigLoader(merged).build();
+  }
+
+  private GatewayConfig build() {
+    Map<String, String> apiKeys = ApiKeyList.parse(text("API_KEYS").orElse(""));
+    text("API_KEYS_FILE").ifPresent(path -> apiKeys.putAll(ApiKeyList.parse(read(Path.of(path)))));
+    Optional<String> adminHash = text("ADMIN_TOKEN_SHA256")
+        .or(() -> text("ADMIN_TOKEN_SHA256_FILE").map(path -> read(Path.of(path)).trim()));
+    boolean demo = apiKeys.isEmpty() || adminHash.isEmpty();
+    if (apiKeys.isEmpty()) {
+      apiKeys.put(TokenHash.sha256Hex(DEMO_API_KEY), "demo");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new GatewayConfig(
+        text("HTTP_HOST").orElse("0.0.0.0"),
+        integer("HTTP_PORT", 8080),
+        integer("VERTICLE_INSTANCES", cores),
+        text("PG_URL"),
+        text("PG_PASSWORD"),
+        integer("PG_POOL_SIZE", 8),
+        text("REDIS_URL"),
+        RedisMode.valueOf(text("REDIS_MODE").orElse("standalone").toUpperCase(Locale.ROOT)),
+        text("REDIS_PASSWORD"),
+        text("REDIS_KEY_PREFIX").orElse("cg:"),
+        apiKeys,
+        adminHash.orElse(TokenHash.sha256Hex(DEMO_ADMIN_TOKEN)),
+        demo,
+        integer("L1_MAX_ACCOUNTS", 200_000),
+        longValue("L1_TTL_MILLIS", 30_000),
+        longValue("L2_TTL_SECONDS", 3_600),
+        longValue("REQUEST_DEADLINE_MILLIS", 50),
+        integer("BODY_LIMIT_BYTES", 16_384),
+        integer("INFLIGHT_MAX_PER_VERTICLE", 2_048),
+        integer("EMBEDDED_ACCOUNTS", 10_000),
+        text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
+        text("POLICY_RESOURCE").orElse(""));
+  }
+
+  private Optional<String> text(String key) {
+    String value = values.get(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private int integer(String key, int defaultValue) {
+    return Math.toIntExact(longValue(key, defaultValue));
+  }
+
+  private long longValue(String key, long defaultValue) {
+    Optional<String> value = text(key);
+    try {
+      return value.isPresent() ? Long.parseLong(value.get()) : defaultValue;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, was '" + value.get() + "'", e);
+    }
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read configuration file " + path, e);
+    }
+  }
+}

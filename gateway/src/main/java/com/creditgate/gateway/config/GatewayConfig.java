@@ -1,0 +1,64 @@
+package com.creditgate.gateway.config;
+
+import com.creditgate.common.Check;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configuration value of the gateway, parsed once at start (see {@link ConfigLoader}) and immutable
+ * afterwards. Each limit has a documented default (README, "Configuration").
+ *
+ * @param pgUrl Postgres connection URI; empty means the embedded in-process store
+ * @param redisUrls Redis URI, or comma-separated node URIs in cluster mode; empty means no Redis
+ * @param apiKeyHashes sha256 hex of each client API key, to the client id
+ * @param adminTokenHash sha256 hex of the admin token
+ * @param demoCredentials whether the documented demo key and admin token are accepted
+ */
+public record GatewayConfig(
+    String httpHost,
+    int httpPort,
+    int verticleInstances,
+    Optional<String> pgUrl,
+    Optional<String> pgPassword,
+    int pgPoolSize,
+    Optional<String> redisUrls,
+    RedisMode redisMode,
+    Optional<String> redisPassword,
+    String redisKeyPrefix,
+    Map<String, String> apiKeyHashes,
+    String adminTokenHash,
+    boolean demoCredentials,
+    int l1MaxAccounts,
+    long l1TtlMillis,
+    long l2TtlSeconds,
+    long requestDeadlineMillis,
+    int bodyLimitBytes,
+    int inflightMaxPerVerticle,
+    int embeddedAccounts,
+    String modelResource,
+    String policyResource) {
+
+  /** Redis deployment shape. */
+  public enum RedisMode { STANDALONE, CLUSTER }
+
+  public GatewayConfig {
+    Check.argument(httpPort >= 0 && httpPort <= 65535, "HTTP_PORT out of range: %s", httpPort);
+    Check.argument(verticleInstances >= 1 && verticleInstances <= 256, "VERTICLE_INSTANCES must be 1..256");
+    Check.argument(pgPoolSize >= 1 && pgPoolSize <= 512, "PG_POOL_SIZE must be 1..512");
+    Check.argument(l1MaxAccounts >= 0, "L1_MAX_ACCOUNTS must be >= 0");
+    Check.argument(l1TtlMillis > 0, "L1_TTL_MILLIS must be positive");
+    Check.argument(l2TtlSeconds > 0, "L2_TTL_SECONDS must be positive");
+    Check.argument(requestDeadlineMillis > 0, "REQUEST_DEADLINE_MILLIS must be positive");
+    Check.argument(bodyLimitBytes >= 256 && bodyLimitBytes <= 16 * 1024 * 1024, "BODY_LIMIT_BYTES must be 256..16Mi");
+    Check.argument(inflightMaxPerVerticle >= 1, "INFLIGHT_MAX_PER_VERTICLE must be >= 1");
+    Check.argument(embeddedAccounts >= 0, "EMBEDDED_ACCOUNTS must be >= 0");
+    Check.argument(pgUrl.isPresent() || redisUrls.isEmpty(),
+        "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
+    apiKeyHashes = Map.copyOf(apiKeyHashes);
+  }
+
+  /** True when no Postgres is configured and the in-process store serves a synthetic population. */
+  public boolean embedded() {
+    return pgUrl.isEmpty();
+  }
+}

@@ -1,0 +1,87 @@
+package com.creditgate.gateway.limitcheck;
+
+import com.creditgate.common.account.CreditState;
+import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.http.JsonBody;
+import com.creditgate.gateway.http.Responses;
+import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.risk.FeatureAssembler;
+import com.creditgate.gateway.risk.RiskEngine;
+import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.AccountStore;
+import com.creditgate.scoring.decision.CheckOutcome;
+import com.creditgate.scoring.model.Factor;
+import com.creditgate.scoring.model.ScoreScale;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /v1/limit-checks}: read-only. request → account (L1 → Redis → Postgres) → features → score →
+ * decision → response. Scoring runs on the event loop: it is O(features) arithmetic.
+ */
+public final class LimitCheckRoutes implements RouteModule {
+  static final int REASONS_MAX = 4;
+
+  private final AccountStore store;
+  private final RiskEngine engine;
+  private final Clock clock;
+
+  public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.post("/v1/limit-checks").handler(this::check);
+  }
+
+  private void check(RoutingContext ctx) {
+    LimitCheckRequest request = LimitCheckRequest.parse(JsonBody.of(ctx.body().buffer()));
+    store.get(request.accountId())
+        .map(record -> decide(ctx, request, record))
+        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRecord record) {
+    RiskEngine.Active active = engine.active();
+    CreditState state = record.state();
+    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, clock.instant());
+    double pd = active.pd(features);
+    CheckOutcome outcome = active.decide(state, pd, request.amountMinor());
+    return new JsonObject()
+        .put("decisionId", DecisionIds.next())
+        .put("decision", outcome.decision().name())
+        .put("accountId", record.accountId())
+        .put("amount", request.amountMinor())
+        .put("available", state.availableMinor())
+        .put("creditLimit", state.creditLimitMinor())
+        .put("outstanding", state.outstandingMinor())
+        .put("held", state.heldMinor())
+        .put("status", state.status().name())
+        .put("score", ScoreScale.scoreOf(pd))
+        .put("pd", pd)
+        .put("tier", state.tier())
+        .put("reasons", Responses.reasons(reasons(outcome, active, features), Responses.locale(ctx)))
+        .put("degraded", false)
+        .put("modelVersion", active.model().version())
+        .put("policyVersion", active.policyDocument().version());
+  }
+
+  /** Decline reasons first, then the model factors that lowered the score; at most four. */
+  private static List<ReasonCode> reasons(CheckOutcome outcome, RiskEngine.Active active, float[] features) {
+    List<ReasonCode> reasons = new ArrayList<>(outcome.reasons());
+    if (reasons.size() < REASONS_MAX) {
+      for (Factor factor : active.explain(features, REASONS_MAX - reasons.size())) {
+        reasons.add(factor.feature().reason());
+      }
+    }
+    return reasons.size() > REASONS_MAX ? reasons.subList(0, REASONS_MAX) : reasons;
+  }
+}

@@ -1,0 +1,2 @@
+/** Limit-checks: the read-only decision at checkout. */
+package com.creditgate.gateway.limitcheck;

@@ -1,0 +1,2 @@
+/** Operations: health endpoints. */
+package com.creditgate.gateway.ops;

@@ -1,0 +1,65 @@
+package com.creditgate.gateway.risk;
+
+import com.creditgate.common.account.AccountProfile;
+import com.creditgate.common.account.CreditState;
+import com.creditgate.scoring.decision.CheckOutcome;
+import com.creditgate.scoring.decision.LimitCheckDecider;
+import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.model.Factor;
+import com.creditgate.scoring.policy.LimitPolicy;
+import com.creditgate.scoring.policy.PolicyDocument;
+import com.creditgate.scoring.policy.ReviewInput;
+import com.creditgate.scoring.policy.ReviewOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The active model and policy, and the pure steps of a decision built on them. Both are swapped atomically
+ * (one volatile reference), so a request sees one consistent pair. Thread-safe; every method is
+ * O(features) arithmetic, safe on the event loop.
+ */
+public final class RiskEngine {
+  private volatile Active active;
+
+  public RiskEngine(CreditModel model, LimitPolicy policy) {
+    this.active = new Active(model, policy);
+  }
+
+  /** The pair in force now; read it once per request. */
+  public Active active() {
+    return active;
+  }
+
+  /** Replaces the model and policy in one step. */
+  public void activate(CreditModel model, LimitPolicy policy) {
+    this.active = new Active(model, policy);
+  }
+
+  /** An immutable model and policy pair. */
+  public record Active(CreditModel model, LimitPolicy policy) {
+
+    public PolicyDocument policyDocument() {
+      return policy.document();
+    }
+
+    /** Probability of default of {@code features}. */
+    public double pd(float[] features) {
+      return model.probabilityOfDefault(features);
+    }
+
+    /** Factors that lowered the score, worst first. */
+    public List<Factor> explain(float[] features, int max) {
+      return model.explain(features, max);
+    }
+
+    /** Runs a limit review. */
+    public ReviewOutcome review(AccountProfile profile, CreditState state, float[] features, Instant now) {
+      return policy.review(new ReviewInput(profile, state, features, model.probabilityOfDefault(features), now));
+    }
+
+    /** Decides a limit-check. */
+    public CheckOutcome decide(CreditState state, double pd, long amountMinor) {
+      return LimitCheckDecider.decide(state, pd, amountMinor, policy.document());
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package com.creditgate.gateway.store;
+
+import io.vertx.core.Future;
+
+/**
+ * Where accounts live: the embedded in-process store, or the tiered Caffeine → Redis → Postgres store.
+ * Every method is asynchronous and never blocks the calling event loop.
+ */
+public interface AccountStore {
+
+  /** The account, or a failed future with {@code GatewayException.NotFound}. Reads may be a little stale. */
+  Future<AccountRecord> get(String accountId);
+
+  /**
+   * Writes profile, limit, status, tier, eligibility and features of {@code record} when the stored version
+   * is still {@code expectedVersion} (0: the account must not exist yet). Money columns (outstanding, held)
+   * are never overwritten here. Fails with {@code GatewayException.Conflict} on a concurrent change.
+   *
+   * @return the stored record, with its new version
+   */
+  Future<AccountRecord> save(AccountRecord record, long expectedVersion);
+
+  /** Whether the backing services answer; the embedded store always does. */
+  Future<Void> ping();
+
+  /** Releases what this store opened. */
+  Future<Void> close();
+}

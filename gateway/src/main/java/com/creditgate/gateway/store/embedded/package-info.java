@@ -1,0 +1,2 @@
+/** The embedded default: an in-process account store and its synthetic population. */
+package com.creditgate.gateway.store.embedded;

@@ -1,0 +1,87 @@
+package com.creditgate.gateway.store.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the versioned schema migrations of {@code db/migration} (listed in order in {@code index.txt}) at
+ * start. Each runs in its own transaction and is recorded in {@code schema_migrations}; a session advisory
+ * lock makes concurrent replicas apply them once.
+ */
+public final class Migrations {
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+  private static final long LOCK_KEY = 0x43726564697447L; // "CreditG"
+  private static final String DIRECTORY = "db/migration/";
+
+  private Migrations() {}
+
+  /** Applies every pending migration; the class-path reads run on a worker thread. */
+  public static Future<Void> apply(Vertx vertx, Pool pool) {
+    return vertx.executeBlocking(Migrations::readAll)
+        .compose(scripts -> pool.getConnection().compose(conn -> lockAndApply(conn, scripts)
+            .eventually(() -> conn.close())));
+  }
+
+  private static Future<Void> lockAndApply(SqlConnection conn, List<Script> scripts) {
+    return conn.query("SELECT pg_advisory_lock(" + LOCK_KEY + ")").execute()
+        .compose(v -> conn.query("CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, "
+            + "applied_at timestamptz NOT NULL DEFAULT now())").execute())
+        .compose(v -> applyFrom(conn, scripts, 0))
+        .eventually(() -> conn.query("SELECT pg_advisory_unlock(" + LOCK_KEY + ")").execute());
+  }
+
+  private static Future<Void> applyFrom(SqlConnection conn, List<Script> scripts, int index) {
+    if (index == scripts.size()) {
+      return Future.succeededFuture();
+    }
+    Script script = scripts.get(index);
+    return conn.preparedQuery("SELECT 1 FROM schema_migrations WHERE version = $1").execute(Tuple.of(script.name()))
+        .compose(rows -> rows.size() > 0 ? Future.<Void>succeededFuture() : applyOne(conn, script))
+        .compose(v -> applyFrom(conn, scripts, index + 1));
+  }
+
+  private static Future<Void> applyOne(SqlConnection conn, Script script) {
+    return conn.begin().compose(tx -> conn.query(script.sql()).execute()
+        .compose(v -> conn.preparedQuery("INSERT INTO schema_migrations (version) VALUES ($1)")
+            .execute(Tuple.of(script.name())))
+        .compose(v -> tx.commit())
+        .onSuccess(v -> LOG.info("applied migration {}", script.name()))
+        .onFailure(e -> tx.rollback()))
+        .mapEmpty();
+  }
+
+  private static List<Script> readAll() {
+    List<Script> scripts = new ArrayList<>();
+    for (String line : read(DIRECTORY + "index.txt").split("\n")) {
+      String name = line.trim();
+      if (!name.isEmpty()) {
+        scripts.add(new Script(name, read(DIRECTORY + name)));
+      }
+    }
+    return scripts;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration resource " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private record Script(String name, String sql) {}
+}

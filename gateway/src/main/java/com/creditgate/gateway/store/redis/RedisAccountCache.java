@@ -1,0 +1,69 @@
+package com.creditgate.gateway.store.redis;
+
+import com.creditgate.gateway.store.AccountRecord;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * The L2 cache: one packed value per account under {@code <prefix>acct:<id>}, with a TTL, and the
+ * invalidation channel {@code <prefix>invalidate} that tells every replica to drop its L1 entry. Every call
+ * has a deadline. Thread-safe as the Redis client is.
+ */
+public final class RedisAccountCache {
+  private final Redis redis;
+  private final String keyPrefix;
+  private final long ttlSeconds;
+  private final long deadlineMillis;
+
+  public RedisAccountCache(Redis redis, String keyPrefix, long ttlSeconds, long deadlineMillis) {
+    this.redis = redis;
+    this.keyPrefix = keyPrefix;
+    this.ttlSeconds = ttlSeconds;
+    this.deadlineMillis = deadlineMillis;
+  }
+
+  /** The cached account, or {@code null} on a miss (or a value of another format). */
+  public Future<AccountRecord> get(String accountId) {
+    return send(Request.cmd(Command.GET).arg(key(accountId)))
+        .map(response -> response == null ? null : AccountCodec.decode(Buffer.buffer(response.toBytes())));
+  }
+
+  /** Stores {@code record} with the TTL. */
+  public Future<Void> put(AccountRecord record) {
+    return send(Request.cmd(Command.SET).arg(key(record.accountId())).arg(AccountCodec.encode(record))
+        .arg("EX").arg(ttlSeconds)).mapEmpty();
+  }
+
+  /** Removes the account's value. */
+  public Future<Void> evict(String accountId) {
+    return send(Request.cmd(Command.DEL).arg(key(accountId))).mapEmpty();
+  }
+
+  /** Tells every replica that {@code accountId} changed to {@code version}. */
+  public Future<Void> publishInvalidation(String accountId, long version) {
+    return send(Request.cmd(Command.PUBLISH).arg(invalidationChannel(keyPrefix))
+        .arg(InvalidationMessage.encode(accountId, version))).mapEmpty();
+  }
+
+  /** A trivial round trip, for readiness. */
+  public Future<Void> ping() {
+    return send(Request.cmd(Command.PING)).mapEmpty();
+  }
+
+  /** The pub/sub channel on which account changes are announced. */
+  public static String invalidationChannel(String keyPrefix) {
+    return keyPrefix + "invalidate";
+  }
+
+  private String key(String accountId) {
+    return keyPrefix + "acct:" + accountId;
+  }
+
+  private Future<Response> send(Request request) {
+    return redis.send(request).timeout(deadlineMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,2 @@
+/** Redis, the shared L2 cache: packed account values and the invalidation channel. */
+package com.creditgate.gateway.store.redis;
