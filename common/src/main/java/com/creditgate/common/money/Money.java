@@ -43,6 +43,19 @@ public final class Money {
     return amountMinor <= 0 ? 0 : amountMinor - amountMinor % stepMinor;
   }
 
+  /** Basis points in one whole: {@code 10_000} bps = 100 %. */
+  public static final long BPS_ONE = 10_000L;
+
+  /**
+   * {@code amountMinor * bps / 10 000}, rounded down: scales money by a factor given in basis points
+   * ({@code 15_000} = 1.5x), exactly, without floating point. Throws on overflow or negative input.
+   */
+  public static long scaleBps(long amountMinor, long bps) {
+    requireNonNegative(amountMinor, "amount");
+    Check.argument(bps >= 0, "bps must be >= 0, was %s", bps);
+    return Math.multiplyExact(amountMinor, bps) / BPS_ONE;
+  }
+
   /** Returns {@code amountMinor}, or throws when it is negative. */
   public static long requireNonNegative(long amountMinor, String name) {
     Check.that(amountMinor >= 0, "%s must be >= 0, was %s", name, amountMinor);

@@ -28,4 +28,11 @@ class MoneyTests {
   void negativeStateIsRejected() {
     assertThatThrownBy(() -> Money.available(100, -1, 0)).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void scaleByBasisPointsIsExactAndRoundsDown() {
+    assertThat(Money.scaleBps(1_000_000, 15_000)).isEqualTo(1_500_000);
+    assertThat(Money.scaleBps(999, 5_000)).isEqualTo(499);
+    assertThatThrownBy(() -> Money.scaleBps(Long.MAX_VALUE, 20_000)).isInstanceOf(ArithmeticException.class);
+  }
 }

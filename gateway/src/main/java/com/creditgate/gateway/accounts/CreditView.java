@@ -26,16 +26,11 @@ public final class CreditView {
         .put("held", s.heldMinor())
         .put("status", s.status().name())
         .put("tier", s.tier())
-        .put("dailyRate", dailyRate(policy, s.tier()))
+        .put("dailyRate", policy.tierNamed(s.tier()).dailyRate())
         .put("increaseEligible", s.increaseEligible())
         .put("increaseClosedReasons", Responses.reasons(s.increaseClosedReasons(), locale))
         .put("reasons", Responses.reasons(reasons, locale))
         .put("segment", record.profile().segment())
         .put("version", s.version());
-  }
-
-  private static double dailyRate(PolicyDocument policy, String tier) {
-    return policy.tiers().stream().filter(t -> t.name().equals(tier)).findFirst()
-        .map(PolicyDocument.Tier::dailyRate).orElse(policy.tiers().get(policy.tiers().size() - 1).dailyRate());
   }
 }

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,9 +53,10 @@ public final class LimitCheckRoutes implements RouteModule {
   private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRecord record) {
     RiskEngine.Active active = engine.active();
     CreditState state = record.state();
-    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, clock.instant());
+    Instant now = clock.instant();
+    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
     double pd = active.pd(features);
-    CheckOutcome outcome = active.decide(state, pd, request.amountMinor());
+    CheckOutcome outcome = active.decide(state, record.profile().segment(), pd, request.amountMinor(), now);
     return new JsonObject()
         .put("decisionId", DecisionIds.next())
         .put("decision", outcome.decision().name())

@@ -54,12 +54,12 @@ public final class RiskEngine {
 
     /** Runs a limit review. */
     public ReviewOutcome review(AccountProfile profile, CreditState state, float[] features, Instant now) {
-      return policy.review(new ReviewInput(profile, state, features, model.probabilityOfDefault(features), now));
+      return policy.review(ReviewInput.of(profile, state, features, model.probabilityOfDefault(features), now));
     }
 
-    /** Decides a limit-check. */
-    public CheckOutcome decide(CreditState state, double pd, long amountMinor) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, policy.document());
+    /** Decides a limit-check for an account of {@code segment} at {@code now}. */
+    public CheckOutcome decide(CreditState state, String segment, double pd, long amountMinor, Instant now) {
+      return LimitCheckDecider.decide(state, pd, amountMinor, policy.pdCutoff(segment, now));
     }
   }
 }

@@ -3,7 +3,6 @@ package com.creditgate.scoring.decision;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.scoring.policy.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +10,18 @@ import java.util.List;
 public final class LimitCheckDecider {
   private LimitCheckDecider() {}
 
-  /** APPROVE when the account is usable, the PD is under the cut-off and the amount fits. */
-  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, PolicyDocument policy) {
+  /**
+   * APPROVE when the account is usable, the PD is at most {@code pdCutoff} (the policy's, for the account's
+   * segment now) and the amount fits.
+   */
+  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
     List<ReasonCode> declines = new ArrayList<>(3);
     if (state.status() == AccountStatus.FROZEN) {
       declines.add(ReasonCode.ACCOUNT_FROZEN);
     } else if (state.status() == AccountStatus.CLOSED) {
       declines.add(ReasonCode.ACCOUNT_CLOSED);
     }
-    if (pd > policy.pdCutoff()) {
+    if (pd > pdCutoff) {
       declines.add(ReasonCode.PD_ABOVE_CUTOFF);
     }
     if (amountMinor > state.availableMinor()) {

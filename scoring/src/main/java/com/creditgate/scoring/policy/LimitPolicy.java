@@ -1,17 +1,33 @@
 package com.creditgate.scoring.policy;
 
-import com.creditgate.common.account.AccountStatus;
-import com.creditgate.common.money.Money;
-import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.scoring.feature.Feature;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns a {@link ReviewInput} into a {@link ReviewOutcome}, deterministically (SPEC 2.4). Thread-safe
- * (immutable).
+ * Turns a {@link ReviewInput} into a {@link ReviewOutcome} by running the named rules of SPEC 2.4 in a fixed
+ * order: price and segment context first, then the target limit, then what closes increases, then increases,
+ * then cuts, then the line's status. Deterministic: time comes only from {@link ReviewInput#now()}.
+ * Thread-safe (immutable).
  */
 public final class LimitPolicy {
+  private static final List<PolicyRule> RULES = List.of(
+      new TieredPricingRule(),
+      new IndividualOverrideRule(),
+      new PolicyOverlayRule(),
+      new BaseLimitRule(),
+      new CapsRule(),
+      new OverdueRule(),
+      new RepaymentConductRule(),
+      new AnomalyCloseRule(),
+      new InquiryRule(),
+      new ThresholdIncreaseRule(),
+      new EngagementBoostRule(),
+      new ExposureGuardRule(),
+      new DormancyDecayRule(),
+      new ChurnPenaltyRule(),
+      new MarketTighteningRule(),
+      new ClosedReEvaluationRule());
+
   private final PolicyDocument document;
 
   public LimitPolicy(PolicyDocument document) {
@@ -22,43 +38,24 @@ public final class LimitPolicy {
     return document;
   }
 
-  /** Reviews one account. */
-  public ReviewOutcome review(ReviewInput input) {
-    List<String> fired = new ArrayList<>();
-    List<ReasonCode> reasons = new ArrayList<>();
-    List<ReasonCode> closed = new ArrayList<>();
-    PolicyDocument.Tier tier = document.tierFor(input.pd());
-    long limit = baseLimit(input, tier);
-    fired.add("BaseLimitRule");
-    reasons.add(ReasonCode.BASE_LIMIT);
-    if (limit > document.customerCapMinor()) {
-      limit = document.customerCapMinor();
-      fired.add("CustomerCapRule");
-      reasons.add(ReasonCode.CUSTOMER_CAP);
-    }
-    AccountStatus status = input.state().status() == AccountStatus.CLOSED && limit > 0
-        ? AccountStatus.ACTIVE : input.state().status();
-    float dpd = input.features()[Feature.CURRENT_DPD.ordinal()];
-    if (dpd > 0) {
-      status = AccountStatus.FROZEN;
-      closed.add(ReasonCode.OVERDUE_FREEZE);
-      fired.add("OverdueFreezeRule");
-      if (dpd > document.overdueCutDays()) {
-        limit = Money.roundDown((long) (input.state().creditLimitMinor() * document.overdueCutFactor()),
-            document.limitStepMinor());
-        reasons.add(ReasonCode.OVERDUE_LIMIT_CUT);
-      }
-    } else if (status == AccountStatus.FROZEN) {
-      status = AccountStatus.ACTIVE;
-      reasons.add(ReasonCode.FREEZE_LIFTED);
-    }
-    return new ReviewOutcome(limit, status, tier.name(), tier.dailyRate(), closed.isEmpty(), closed, reasons,
-        fired);
+  /** Names of the rules in the order they run. */
+  public static List<String> ruleNames() {
+    return RULES.stream().map(PolicyRule::name).toList();
   }
 
-  private long baseLimit(ReviewInput input, PolicyDocument.Tier tier) {
-    long incomeMinor = input.profile().monthlyIncomeMinor();
-    long capacity = (long) (incomeMinor * document.incomeMultiple() * tier.limitFactor());
-    return Money.roundDown(capacity, document.limitStepMinor());
+  /** Reviews one account. */
+  public ReviewOutcome review(ReviewInput input) {
+    ReviewDraft draft = new ReviewDraft(input, document);
+    for (PolicyRule rule : RULES) {
+      rule.apply(input, document, draft);
+    }
+    return new ReviewOutcome(draft.limitMinor, draft.status, draft.tier.name(), draft.tier.dailyRate(),
+        draft.increaseEligible(), List.copyOf(draft.increaseClosed), List.copyOf(draft.reasons),
+        draft.firedRules);
+  }
+
+  /** The PD cut-off for a limit-check on an account of {@code segment} at {@code now}. Allocates nothing. */
+  public double pdCutoff(String segment, Instant now) {
+    return document.pdCutoffFor(segment, now, false);
   }
 }
