@@ -2,6 +2,7 @@ package com.creditgate.gateway;
 
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
@@ -64,7 +65,9 @@ public final class Gateway {
     GatewayConfig config = services.config();
     Future<Void> subscriber = config.redisUrls().isEmpty() ? Future.succeededFuture()
         : vertx.deployVerticle(new InvalidationSubscriber(config, services.l1())).map(this::remember);
-    return subscriber.compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
+    Future<Void> sweeper = config.embedded() ? Future.succeededFuture()
+        : vertx.deployVerticle(new HoldSweeper(services)).map(this::remember);
+    return subscriber.compose(v -> sweeper).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
             new DeploymentOptions().setInstances(config.verticleInstances())))
         .map(this::remember)
         .onSuccess(v -> LOG.info("CreditGate listening on {}:{} with {} API verticles", config.httpHost(),

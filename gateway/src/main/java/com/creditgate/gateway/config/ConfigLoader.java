@@ -71,7 +71,21 @@ public final class ConfigLoader {
         integer("INFLIGHT_MAX_PER_VERTICLE", 2_048),
         integer("EMBEDDED_ACCOUNTS", 10_000),
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
-        text("POLICY_RESOURCE").orElse(""));
+        text("POLICY_RESOURCE").orElse(""),
+        money());
+  }
+
+  private MoneySettings money() {
+    return new MoneySettings(
+        integer("HOLD_TTL_DEFAULT_SECONDS", 900),
+        integer("HOLD_TTL_MAX_SECONDS", 86_400),
+        longValue("HOLD_SWEEP_INTERVAL_MILLIS", 1_000),
+        integer("HOLD_SWEEP_BATCH", 500),
+        integer("AUDIT_QUEUE_MAX", 65_536),
+        integer("AUDIT_BATCH_MAX", 500),
+        longValue("AUDIT_FLUSH_MILLIS", 50),
+        longValue("BATCH_REVIEW_INTERVAL_SECONDS", 0),
+        integer("BATCH_REVIEW_PAGE_SIZE", 500));
   }
 
   private Optional<String> text(String key) {

@@ -36,7 +36,8 @@ public record GatewayConfig(
     int inflightMaxPerVerticle,
     int embeddedAccounts,
     String modelResource,
-    String policyResource) {
+    String policyResource,
+    MoneySettings money) {
 
   /** Redis deployment shape. */
   public enum RedisMode { STANDALONE, CLUSTER }
@@ -54,6 +55,7 @@ public record GatewayConfig(
     Check.argument(embeddedAccounts >= 0, "EMBEDDED_ACCOUNTS must be >= 0");
     Check.argument(pgUrl.isPresent() || redisUrls.isEmpty(),
         "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
+    Check.notNull(money, "money");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
 

@@ -3,22 +3,18 @@ package com.creditgate.gateway.http;
 import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.holds.HoldRoutes;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
 import com.creditgate.gateway.store.AccountStore;
-import com.creditgate.gateway.store.cache.TieredAccountStore;
-import com.creditgate.gateway.store.postgres.PgAccountRepository;
-import com.creditgate.gateway.store.postgres.PgPools;
-import com.creditgate.gateway.store.redis.RedisAccountCache;
-import com.creditgate.gateway.store.redis.RedisClients;
+import com.creditgate.gateway.store.StorageClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.redis.client.Redis;
-import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,8 +23,7 @@ import java.util.List;
  */
 public final class ApiVerticle extends VerticleBase {
   private final GatewayServices services;
-  private Pool pool;
-  private Redis redis;
+  private StorageClients storage;
   private HttpServer server;
 
   public ApiVerticle(GatewayServices services) {
@@ -37,17 +32,19 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    AccountStore store = openStore();
+    storage = StorageClients.open(vertx, context, services);
+    AccountStore store = storage.accounts();
     Router router = Router.router(vertx);
     GatewayConfig config = services.config();
     ApiAuth auth = new ApiAuth(config);
     router.route("/v1/*").handler(auth.clients());
     router.route("/admin/*").handler(auth.admin());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
-    List<RouteModule> modules = List.of(
+    List<RouteModule> modules = new ArrayList<>(List.of(
         new HealthRoutes(store, services.engine(), config.requestDeadlineMillis()),
         new AccountRoutes(store, services.engine(), services.clock()),
-        new LimitCheckRoutes(store, services.engine(), services.clock()));
+        new LimitCheckRoutes(store, services.engine(), services.clock())));
+    modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     router.route().failureHandler(new FailureHandler());
     router.route().last().handler(ctx -> ctx.fail(404));
@@ -58,28 +55,17 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(s -> server = s);
   }
 
+  /** Money routes on Postgres, or their 503 stand-ins in embedded mode. */
+  private List<RouteModule> ledgerRoutes() {
+    if (storage.pool() == null) {
+      return List.of(new LedgerUnavailableRoutes());
+    }
+    return List.of(new HoldRoutes(storage.pool(), storage.tiered(), services.config().money(), services.clock()));
+  }
+
   @Override
   public Future<?> stop() {
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
-    return closing.eventually(() -> {
-      if (redis != null) {
-        redis.close();
-      }
-      return pool == null ? Future.succeededFuture() : pool.close();
-    });
-  }
-
-  private AccountStore openStore() {
-    GatewayConfig config = services.config();
-    if (config.embedded()) {
-      return services.embeddedStore();
-    }
-    pool = PgPools.create(vertx, config);
-    RedisAccountCache l2 = null;
-    if (config.redisUrls().isPresent()) {
-      redis = RedisClients.create(vertx, config);
-      l2 = new RedisAccountCache(redis, config.redisKeyPrefix(), config.l2TtlSeconds(), config.requestDeadlineMillis());
-    }
-    return new TieredAccountStore(context, services.l1(), l2, new PgAccountRepository(pool));
+    return closing.eventually(() -> storage == null ? Future.succeededFuture() : storage.close());
   }
 }

@@ -6,12 +6,15 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place that maps a failure to an HTTP answer: RFC 9457 problem+json with a stable code. */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** Media type of every error answer. */
+  public static final String PROBLEM_JSON = "application/problem+json";
   private static final String TYPE_BASE = "https://creditgate.dev/problems/";
 
   @Override
@@ -29,7 +32,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       sendStatus(ctx, ctx.statusCode());
     } else {
       LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
-      write(ctx, 500, "internal-error", "Internal error", "unexpected failure; see server log", null);
+      write(ctx, 500, "internal-error", "Internal error", "unexpected failure; see server log");
     }
   }
 
@@ -44,8 +47,33 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
-    String field = e instanceof GatewayException.InvalidRequest invalid ? invalid.field() : null;
-    write(ctx, status, e.code(), HttpResponseStatus.valueOf(status).reasonPhrase(), e.getMessage(), field);
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", PROBLEM_JSON)
+        .end(problem(e, ctx.request().path(), Responses.locale(ctx)).toBuffer());
+  }
+
+  /** The problem+json document of {@code e}, for {@code instance} (the request path). */
+  public static JsonObject problem(GatewayException e, String instance, Locale locale) {
+    int status = e.status();
+    JsonObject problem = problem(status, e.code(), HttpResponseStatus.valueOf(status).reasonPhrase(), e.getMessage(),
+        instance);
+    if (e instanceof GatewayException.InvalidRequest invalid && invalid.field() != null) {
+      problem.put("field", invalid.field());
+    }
+    if (e instanceof GatewayException.Declined declined) {
+      problem.put("decision", "DECLINE").put("reasons", Responses.reasons(declined.reasons(), locale));
+    }
+    return problem;
+  }
+
+  private static JsonObject problem(int status, String code, String title, String detail, String instance) {
+    return new JsonObject()
+        .put("type", TYPE_BASE + code)
+        .put("title", title)
+        .put("status", status)
+        .put("code", code)
+        .put("detail", detail)
+        .put("instance", instance);
   }
 
   private static void sendStatus(RoutingContext ctx, int status) {
@@ -57,23 +85,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
       default -> status >= 500 ? "internal-error" : "bad-request";
     };
     String title = HttpResponseStatus.valueOf(status).reasonPhrase();
-    write(ctx, status, code, title, title, null);
+    write(ctx, status, code, title, title);
   }
 
-  private static void write(RoutingContext ctx, int status, String code, String title, String detail,
-      String field) {
-    JsonObject problem = new JsonObject()
-        .put("type", TYPE_BASE + code)
-        .put("title", title)
-        .put("status", status)
-        .put("code", code)
-        .put("detail", detail)
-        .put("instance", ctx.request().path());
-    if (field != null) {
-      problem.put("field", field);
-    }
+  private static void write(RoutingContext ctx, int status, String code, String title, String detail) {
     ctx.response().setStatusCode(status)
-        .putHeader("Content-Type", "application/problem+json")
-        .end(problem.toBuffer());
+        .putHeader("Content-Type", PROBLEM_JSON)
+        .end(problem(status, code, title, detail, ctx.request().path()).toBuffer());
   }
 }

@@ -1,12 +1,16 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.common.reason.ReasonCode;
+import java.util.List;
+
 /**
  * The failures the API answers with a problem+json document. A small sealed hierarchy: the failure
  * handler answers with the status each type fixes (Java 17 has no pattern switch). Hot-path failures skip the stack trace.
  */
 public abstract sealed class GatewayException extends RuntimeException
     permits GatewayException.InvalidRequest, GatewayException.NotFound, GatewayException.Unauthorized,
-        GatewayException.Forbidden, GatewayException.Conflict, GatewayException.Unprocessable,
+        GatewayException.Forbidden, GatewayException.Conflict, GatewayException.Declined,
+        GatewayException.Unprocessable,
         GatewayException.RateLimited, GatewayException.Overloaded, GatewayException.DependencyUnavailable {
 
   private final String code;
@@ -67,6 +71,20 @@ public abstract sealed class GatewayException extends RuntimeException
   public static final class Conflict extends GatewayException {
     public Conflict(String code, String detail) {
       super(409, code, detail);
+    }
+  }
+
+  /** 409: a money operation was declined for {@code reasons} (e.g. a hold that does not fit available credit). */
+  public static final class Declined extends GatewayException {
+    private final List<ReasonCode> reasons;
+
+    public Declined(String code, String detail, List<ReasonCode> reasons) {
+      super(409, code, detail);
+      this.reasons = List.copyOf(reasons);
+    }
+
+    public List<ReasonCode> reasons() {
+      return reasons;
     }
   }
 

@@ -55,7 +55,7 @@ public final class TestGateway implements AutoCloseable {
     GatewayConfig config = ConfigLoader.load(env);
     Gateway gateway = TestServices.await(Gateway.start(vertx, config, clock));
     WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
-        .setDefaultPort(port));
+        .setDefaultPort(port), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
     return new TestGateway(vertx, gateway, client, env);
   }
 
@@ -86,6 +86,19 @@ public final class TestGateway implements AutoCloseable {
   /** GETs {@code path} with the client key and waits for the answer. */
   public HttpResponse<Buffer> get(String path) {
     return TestServices.await(request(io.vertx.core.http.HttpMethod.GET, path).send());
+  }
+
+  /** DELETEs {@code path} with the client key and waits for the answer. */
+  public HttpResponse<Buffer> delete(String path) {
+    return TestServices.await(request(io.vertx.core.http.HttpMethod.DELETE, path).send());
+  }
+
+  /** Runs {@code sql} with {@code args} on this gateway's database (test-side checks) and returns the rows. */
+  public io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> sql(String sql, Object... args) {
+    io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
+        .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(settings.get("PG_URL"))).using(vertx).build();
+    return TestServices.await(pool.preparedQuery(sql).execute(io.vertx.sqlclient.Tuple.from(args))
+        .eventually(pool::close));
   }
 
   /** The raw client, for custom headers. */

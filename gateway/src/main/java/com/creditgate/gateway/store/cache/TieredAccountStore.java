@@ -62,6 +62,11 @@ public final class TieredAccountStore implements AccountStore {
         .map(stored);
   }
 
+  /** Reads {@code accountId} from Postgres (after a money write) and publishes it at every level. */
+  public Future<AccountRecord> refresh(String accountId) {
+    return repository.get(accountId).compose(this::publish);
+  }
+
   @Override
   public Future<Void> ping() {
     Future<Void> pg = repository.ping();

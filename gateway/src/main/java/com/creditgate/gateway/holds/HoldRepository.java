@@ -1,0 +1,145 @@
+package com.creditgate.gateway.holds;
+
+import com.creditgate.common.Check;
+import com.creditgate.common.account.AccountStatus;
+import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.store.AccountNotFound;
+import com.creditgate.scoring.feature.Feature;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Holds in Postgres, the money truth. A hold is placed by ONE conditional statement: the account row is
+ * updated only while it is ACTIVE and the amount fits its available credit, so concurrent holds serialize on
+ * the row lock and can never together exceed available credit. Capture and release lock the hold, then the
+ * account (always in that order), inside the caller's transaction. Stateless and thread-safe.
+ */
+final class HoldRepository {
+  private static final String PLACE = "WITH acc AS ("
+      + " UPDATE accounts SET held_minor = held_minor + $2, version = version + 1, updated_at = now()"
+      + " WHERE account_id = $1 AND status = 'ACTIVE'"
+      + " AND credit_limit_minor - outstanding_minor - held_minor >= $2"
+      + " RETURNING account_id, credit_limit_minor - outstanding_minor - held_minor AS available_minor)"
+      + " INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
+      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM acc"
+      + " RETURNING (SELECT available_minor FROM acc) AS available_minor";
+  private static final String WHY_NOT = "SELECT status, credit_limit_minor - outstanding_minor - held_minor AS "
+      + "available_minor FROM accounts WHERE account_id = $1";
+  private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
+      + "order_id, expires_at FROM holds WHERE hold_id = $1 FOR UPDATE";
+  private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
+      + "WHERE hold_id = $1";
+  private static final String SETTLE_ACCOUNT = "UPDATE accounts SET held_minor = held_minor - $2,"
+      + " outstanding_minor = outstanding_minor + $3, version = version + 1, updated_at = now(),"
+      + " last_draw_at = CASE WHEN $3 > 0 THEN $4 ELSE last_draw_at END,"
+      + " features[" + (Feature.DAYS_SINCE_LAST_DRAW.ordinal() + 1) + "] ="
+      + " CASE WHEN $3 > 0 THEN 0 ELSE features[" + (Feature.DAYS_SINCE_LAST_DRAW.ordinal() + 1) + "] END"
+      + " WHERE account_id = $1 RETURNING credit_limit_minor - outstanding_minor - held_minor AS available_minor,"
+      + " held_minor";
+  private static final String RECORD_DRAW = "INSERT INTO account_events (account_id, event_id, type, amount_minor,"
+      + " occurred_at, attributes, request_sha256, response) VALUES ($1, $2, 'DRAW', $3, $4, $5, '', '{}')";
+  private static final String EXPIRE = "WITH expired AS ("
+      + " UPDATE holds SET status = 'EXPIRED', resolved_at = $1 WHERE hold_id IN ("
+      + "  SELECT hold_id FROM holds WHERE status = 'ACTIVE' AND expires_at <= $1"
+      + "  ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
+      + " RETURNING account_id, amount_minor),"
+      + " sums AS (SELECT account_id, sum(amount_minor) AS total FROM expired GROUP BY account_id)"
+      + " UPDATE accounts a SET held_minor = a.held_minor - s.total, version = a.version + 1, updated_at = now()"
+      + " FROM sums s WHERE a.account_id = s.account_id RETURNING a.account_id";
+
+  /** A hold as locked for capture or release. */
+  record Hold(String holdId, String accountId, long amountMinor, long capturedMinor, String status, String orderId,
+      Instant expiresAt) {
+
+    JsonObject json() {
+      return new JsonObject().put("holdId", holdId).put("accountId", accountId).put("amount", amountMinor)
+          .put("captured", capturedMinor).put("status", status).put("orderId", orderId)
+          .put("expiresAt", expiresAt.toString());
+    }
+  }
+
+  /** Places a hold; the available credit after it, or a failed future saying why it does not fit. */
+  Future<Long> place(SqlConnection conn, String holdId, HoldRequest request, String clientId, Instant expiresAt) {
+    Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
+        expiresAt.atOffset(ZoneOffset.UTC));
+    return conn.preparedQuery(PLACE).execute(args).compose(rows -> rows.size() == 1
+        ? Future.succeededFuture(rows.iterator().next().getLong("available_minor"))
+        : whyNot(conn, request));
+  }
+
+  private static Future<Long> whyNot(SqlConnection conn, HoldRequest request) {
+    return conn.preparedQuery(WHY_NOT).execute(Tuple.of(request.accountId())).map(rows -> {
+      if (rows.size() == 0) {
+        throw AccountNotFound.of(request.accountId());
+      }
+      Row row = rows.iterator().next();
+      AccountStatus status = AccountStatus.valueOf(row.getString("status"));
+      List<ReasonCode> reasons = new ArrayList<>(2);
+      if (status == AccountStatus.FROZEN) {
+        reasons.add(ReasonCode.ACCOUNT_FROZEN);
+      } else if (status == AccountStatus.CLOSED) {
+        reasons.add(ReasonCode.ACCOUNT_CLOSED);
+      }
+      if (row.getLong("available_minor") < request.amountMinor()) {
+        reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
+      }
+      Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());
+      throw new GatewayException.Declined("hold-declined", "the hold does not fit the account's available credit",
+          reasons);
+    });
+  }
+
+  /** Locks the hold for the rest of the transaction. */
+  Future<Hold> lock(SqlConnection conn, String holdId) {
+    return conn.preparedQuery(LOCK_HOLD).execute(Tuple.of(holdId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw new GatewayException.NotFound("hold-not-found", "no hold with id " + holdId);
+      }
+      Row row = rows.iterator().next();
+      return new Hold(row.getString("hold_id"), row.getString("account_id"), row.getLong("amount_minor"),
+          row.getLong("captured_minor"), row.getString("status"), row.getString("order_id"),
+          row.getOffsetDateTime("expires_at").toInstant());
+    });
+  }
+
+  /**
+   * Resolves a locked ACTIVE hold: {@code capturedMinor} of it becomes outstanding, the whole hold leaves
+   * {@code held}. Returns the account's available credit after it.
+   */
+  Future<Long> resolve(SqlConnection conn, Hold hold, String status, long capturedMinor, Instant now) {
+    Check.that(capturedMinor >= 0 && capturedMinor <= hold.amountMinor(), "capture %s outside hold %s",
+        capturedMinor, hold.amountMinor());
+    OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+    Future<Void> draw = capturedMinor == 0 ? Future.succeededFuture()
+        : conn.preparedQuery(RECORD_DRAW).execute(Tuple.of(hold.accountId(), "capture:" + hold.holdId(),
+            capturedMinor, at, new JsonObject().put("holdId", hold.holdId()))).mapEmpty();
+    return conn.preparedQuery(RESOLVE_HOLD).execute(Tuple.of(hold.holdId(), status, capturedMinor, at))
+        .compose(v -> draw)
+        .compose(v -> conn.preparedQuery(SETTLE_ACCOUNT)
+            .execute(Tuple.of(hold.accountId(), hold.amountMinor(), capturedMinor, at)))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          Check.that(row.getLong("held_minor") >= 0, "held went negative on %s", hold.accountId());
+          return Math.max(0L, row.getLong("available_minor"));
+        });
+  }
+
+  /** Expires up to {@code batch} overdue holds at {@code now}; the accounts whose held credit changed. */
+  Future<List<String>> expire(SqlClient client, Instant now, int batch) {
+    return client.preparedQuery(EXPIRE).execute(Tuple.of(now.atOffset(ZoneOffset.UTC), batch)).map(rows -> {
+      List<String> accounts = new ArrayList<>(rows.size());
+      rows.forEach(row -> accounts.add(row.getString("account_id")));
+      return accounts;
+    });
+  }
+}

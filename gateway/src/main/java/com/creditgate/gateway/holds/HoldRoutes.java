@@ -1,0 +1,125 @@
+package com.creditgate.gateway.holds;
+
+import com.creditgate.gateway.config.MoneySettings;
+import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.http.JsonBody;
+import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.http.Validation;
+import com.creditgate.gateway.idempotency.HttpAnswer;
+import com.creditgate.gateway.idempotency.IdempotentCommands;
+import com.creditgate.gateway.store.cache.TieredAccountStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/holds}, {@code GET /v1/holds/{id}}, {@code POST /v1/holds/{id}/capture},
+ * {@code DELETE /v1/holds/{id}}. Money truth is Postgres: each operation is one transaction; after commit the
+ * account is re-read and published to Redis and every replica's L1.
+ */
+public final class HoldRoutes implements RouteModule {
+  private static final Logger LOG = LoggerFactory.getLogger(HoldRoutes.class);
+
+  private final Pool pool;
+  private final TieredAccountStore store;
+  private final IdempotentCommands commands;
+  private final MoneySettings settings;
+  private final Clock clock;
+  private final HoldRepository holds = new HoldRepository();
+
+  public HoldRoutes(Pool pool, TieredAccountStore store, MoneySettings settings, Clock clock) {
+    this.pool = pool;
+    this.store = store;
+    this.commands = new IdempotentCommands(pool);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.post("/v1/holds").handler(this::place);
+    router.get("/v1/holds/:holdId").handler(this::get);
+    router.post("/v1/holds/:holdId/capture").handler(this::capture);
+    router.delete("/v1/holds/:holdId").handler(this::release);
+  }
+
+  private void place(RoutingContext ctx) {
+    HoldRequest request = HoldRequest.parse(JsonBody.of(ctx.body().buffer()), settings.holdTtlDefaultSeconds(),
+        settings.holdTtlMaxSeconds());
+    String clientId = ctx.get(ApiAuth.CLIENT_ID);
+    Instant expiresAt = clock.instant().plusSeconds(request.ttlSeconds());
+    String holdId = "hld_" + UUID.randomUUID().toString().replace("-", "");
+    finish(ctx, commands.run(ctx, conn -> holds.place(conn, holdId, request, clientId, expiresAt)
+        .map(available -> HttpAnswer.json(201, new JsonObject()
+            .put("holdId", holdId).put("decision", "APPROVE").put("accountId", request.accountId())
+            .put("amount", request.amountMinor()).put("available", available)
+            .put("expiresAt", expiresAt.toString()).put("orderId", request.orderId()))
+            .changed(request.accountId()))));
+  }
+
+  private void get(RoutingContext ctx) {
+    String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
+    pool.withTransaction(conn -> holds.lock(conn, holdId))
+        .onSuccess(hold -> HttpAnswer.json(200, hold.json()).send(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void capture(RoutingContext ctx) {
+    String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
+    JsonBody body = ctx.body().length() == 0 ? null : JsonBody.of(ctx.body().buffer());
+    Long requested = body == null ? null : body.optionalLong("amount", 1, HoldRequest.AMOUNT_MAX_MINOR).orElse(null);
+    Instant now = clock.instant();
+    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId).compose(hold -> {
+      requireActive(hold, now);
+      long amount = requested == null ? hold.amountMinor() : requested;
+      if (amount > hold.amountMinor()) {
+        throw JsonBody.invalid("amount", "must not exceed the hold's amount " + hold.amountMinor());
+      }
+      return holds.resolve(conn, hold, "CAPTURED", amount, now).map(available -> HttpAnswer.json(200,
+          new JsonObject().put("holdId", holdId).put("accountId", hold.accountId()).put("status", "CAPTURED")
+              .put("captured", amount).put("released", hold.amountMinor() - amount).put("available", available))
+          .changed(hold.accountId()));
+    })));
+  }
+
+  private void release(RoutingContext ctx) {
+    String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
+    Instant now = clock.instant();
+    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId).compose(hold -> {
+      return switch (hold.status()) {
+        case "ACTIVE" -> holds.resolve(conn, hold, "RELEASED", 0, now)
+            .map(available -> HttpAnswer.json(200, hold.json().put("status", "RELEASED").put("available", available))
+                .changed(hold.accountId()));
+        case "RELEASED", "EXPIRED" -> Future.succeededFuture(HttpAnswer.json(200, hold.json()));
+        default -> throw new GatewayException.Conflict("hold-captured", "hold " + holdId + " was already captured");
+      };
+    })));
+  }
+
+  private static void requireActive(HoldRepository.Hold hold, Instant now) {
+    if (!"ACTIVE".equals(hold.status())) {
+      throw new GatewayException.Conflict("hold-not-active", "hold " + hold.holdId() + " is " + hold.status());
+    }
+    if (!hold.expiresAt().isAfter(now)) {
+      throw new GatewayException.Conflict("hold-expired", "hold " + hold.holdId() + " expired at " + hold.expiresAt());
+    }
+  }
+
+  /** Answers after refreshing the caches of the account the command changed, if any. */
+  private void finish(RoutingContext ctx, Future<HttpAnswer> answer) {
+    answer.compose(a -> a.changedAccountId() == null ? Future.succeededFuture(a)
+            : store.refresh(a.changedAccountId())
+                .onFailure(e -> LOG.warn("cache refresh of {} failed: {}", a.changedAccountId(), e.toString()))
+                .transform(r -> Future.succeededFuture(a)))
+        .onSuccess(a -> a.send(ctx))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,42 @@
+package com.creditgate.gateway.idempotency;
+
+import com.creditgate.gateway.http.FailureHandler;
+import com.creditgate.gateway.http.GatewayException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/**
+ * A complete HTTP answer of a state-changing request, as stored for an {@code Idempotency-Key} and replayed.
+ *
+ * @param replayed whether this answer is a replay of a stored one
+ * @param changedAccountId the account whose stored state the command changed, to refresh in the caches after
+ *     commit; {@code null} for none (and for replays: the first answer refreshed it)
+ */
+public record HttpAnswer(int status, String contentType, Buffer body, boolean replayed, String changedAccountId) {
+
+  /** A JSON answer. */
+  public static HttpAnswer json(int status, JsonObject body) {
+    return new HttpAnswer(status, "application/json", body.toBuffer(), false, null);
+  }
+
+  /** This answer, saying that the command changed {@code accountId}. */
+  public HttpAnswer changed(String accountId) {
+    return new HttpAnswer(status, contentType, body, replayed, accountId);
+  }
+
+  /** The problem+json answer of a client error, so that it is stored and replayed like a success. */
+  public static HttpAnswer problem(GatewayException e, String path, Locale locale) {
+    return new HttpAnswer(e.status(), FailureHandler.PROBLEM_JSON, FailureHandler.problem(e, path, locale).toBuffer(),
+        false, null);
+  }
+
+  /** Ends the exchange with this answer; a replay says so in {@code Idempotent-Replayed: true}. */
+  public void send(RoutingContext ctx) {
+    if (replayed) {
+      ctx.response().putHeader("Idempotent-Replayed", "true");
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", contentType).end(body);
+  }
+}
