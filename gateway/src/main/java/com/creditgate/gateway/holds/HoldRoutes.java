@@ -17,8 +17,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/holds}, {@code GET /v1/holds/{id}}, {@code POST /v1/holds/{id}/capture},
@@ -26,8 +24,6 @@ import org.slf4j.LoggerFactory;
  * account is re-read and published to Redis and every replica's L1.
  */
 public final class HoldRoutes implements RouteModule {
-  private static final Logger LOG = LoggerFactory.getLogger(HoldRoutes.class);
-
   private final Pool pool;
   private final TieredAccountStore store;
   private final IdempotentCommands commands;
@@ -35,10 +31,11 @@ public final class HoldRoutes implements RouteModule {
   private final Clock clock;
   private final HoldRepository holds = new HoldRepository();
 
-  public HoldRoutes(Pool pool, TieredAccountStore store, MoneySettings settings, Clock clock) {
+  public HoldRoutes(Pool pool, IdempotentCommands commands, TieredAccountStore store, MoneySettings settings,
+      Clock clock) {
     this.pool = pool;
     this.store = store;
-    this.commands = new IdempotentCommands(pool);
+    this.commands = commands;
     this.settings = settings;
     this.clock = clock;
   }
@@ -113,13 +110,7 @@ public final class HoldRoutes implements RouteModule {
     }
   }
 
-  /** Answers after refreshing the caches of the account the command changed, if any. */
   private void finish(RoutingContext ctx, Future<HttpAnswer> answer) {
-    answer.compose(a -> a.changedAccountId() == null ? Future.succeededFuture(a)
-            : store.refresh(a.changedAccountId())
-                .onFailure(e -> LOG.warn("cache refresh of {} failed: {}", a.changedAccountId(), e.toString()))
-                .transform(r -> Future.succeededFuture(a)))
-        .onSuccess(a -> a.send(ctx))
-        .onFailure(ctx::fail);
+    HttpAnswer.sendAfterRefresh(ctx, answer, store);
   }
 }

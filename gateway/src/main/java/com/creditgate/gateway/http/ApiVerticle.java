@@ -3,7 +3,11 @@ package com.creditgate.gateway.http;
 import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
+import com.creditgate.gateway.idempotency.IdempotentCommands;
+import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.reviews.ReviewRoutes;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
 import com.creditgate.gateway.store.AccountStore;
@@ -60,7 +64,12 @@ public final class ApiVerticle extends VerticleBase {
     if (storage.pool() == null) {
       return List.of(new LedgerUnavailableRoutes());
     }
-    return List.of(new HoldRoutes(storage.pool(), storage.tiered(), services.config().money(), services.clock()));
+    IdempotentCommands commands = new IdempotentCommands(storage.pool());
+    AccountLedger ledger = new AccountLedger(services.engine());
+    return List.of(
+        new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), services.clock()),
+        new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
+        new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));
   }
 
   @Override

@@ -2,10 +2,14 @@ package com.creditgate.gateway.idempotency;
 
 import com.creditgate.gateway.http.FailureHandler;
 import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.store.cache.TieredAccountStore;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A complete HTTP answer of a state-changing request, as stored for an {@code Idempotency-Key} and replayed.
@@ -15,6 +19,7 @@ import java.util.Locale;
  *     commit; {@code null} for none (and for replays: the first answer refreshed it)
  */
 public record HttpAnswer(int status, String contentType, Buffer body, boolean replayed, String changedAccountId) {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpAnswer.class);
 
   /** A JSON answer. */
   public static HttpAnswer json(int status, JsonObject body) {
@@ -30,6 +35,19 @@ public record HttpAnswer(int status, String contentType, Buffer body, boolean re
   public static HttpAnswer problem(GatewayException e, String path, Locale locale) {
     return new HttpAnswer(e.status(), FailureHandler.PROBLEM_JSON, FailureHandler.problem(e, path, locale).toBuffer(),
         false, null);
+  }
+
+  /**
+   * Ends the exchange with {@code answer} once the account it changed is refreshed in Redis and every
+   * replica's L1 (a failed refresh is logged: Postgres already holds the truth and caches expire).
+   */
+  public static void sendAfterRefresh(RoutingContext ctx, Future<HttpAnswer> answer, TieredAccountStore store) {
+    answer.compose(a -> a.changedAccountId() == null ? Future.succeededFuture(a)
+            : store.refresh(a.changedAccountId())
+                .onFailure(e -> LOG.warn("cache refresh of {} failed: {}", a.changedAccountId(), e.toString()))
+                .transform(r -> Future.succeededFuture(a)))
+        .onSuccess(a -> a.send(ctx))
+        .onFailure(ctx::fail);
   }
 
   /** Ends the exchange with this answer; a replay says so in {@code Idempotent-Replayed: true}. */

@@ -35,6 +35,9 @@ public final class RiskEngine {
     this.active = new Active(model, policy);
   }
 
+  /** A review's outcome and the PD it was based on. */
+  public record Review(double pd, ReviewOutcome outcome) {}
+
   /** An immutable model and policy pair. */
   public record Active(CreditModel model, LimitPolicy policy) {
 
@@ -55,6 +58,17 @@ public final class RiskEngine {
     /** Runs a limit review. */
     public ReviewOutcome review(AccountProfile profile, CreditState state, float[] features, Instant now) {
       return policy.review(ReviewInput.of(profile, state, features, model.probabilityOfDefault(features), now));
+    }
+
+    /**
+     * Runs a limit review with the review's history: the score at the previous review and the segment's
+     * granted exposure (see {@link ReviewInput}).
+     */
+    public Review review(AccountProfile profile, CreditState state, float[] features, int previousScore,
+        long segmentExposureMinor, Instant now) {
+      double pd = model.probabilityOfDefault(features);
+      return new Review(pd, policy.review(
+          new ReviewInput(profile, state, features, pd, previousScore, segmentExposureMinor, now)));
     }
 
     /** Decides a limit-check for an account of {@code segment} at {@code now}. */

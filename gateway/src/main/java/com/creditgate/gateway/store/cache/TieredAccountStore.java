@@ -1,5 +1,7 @@
 package com.creditgate.gateway.store.cache;
 
+import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
@@ -37,9 +39,14 @@ public final class TieredAccountStore implements AccountStore {
   public Future<AccountRecord> get(String accountId) {
     CompletableFuture<AccountRecord> value = l1.get(accountId, this::loadBelowL1);
     if (value.isDone() && !value.isCompletedExceptionally()) {
-      return Future.succeededFuture(value.join());
+      return found(accountId, value.join());
     }
-    return Future.fromCompletionStage(value, context);
+    return Future.fromCompletionStage(value, context).compose(record -> found(accountId, record));
+  }
+
+  /** An unknown account loads as {@code null}: Caffeine then caches nothing and logs nothing. */
+  private static Future<AccountRecord> found(String accountId, AccountRecord record) {
+    return record != null ? Future.succeededFuture(record) : Future.failedFuture(AccountNotFound.of(accountId));
   }
 
   @Override
@@ -79,7 +86,9 @@ public final class TieredAccountStore implements AccountStore {
   }
 
   private CompletableFuture<AccountRecord> loadBelowL1(String accountId) {
-    return loadBelowL1Future(accountId).toCompletionStage().toCompletableFuture();
+    return loadBelowL1Future(accountId)
+        .recover(e -> e instanceof GatewayException.NotFound ? Future.succeededFuture(null) : Future.failedFuture(e))
+        .toCompletionStage().toCompletableFuture();
   }
 
   private Future<AccountRecord> loadBelowL1Future(String accountId) {

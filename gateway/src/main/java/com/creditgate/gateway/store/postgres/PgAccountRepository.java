@@ -22,7 +22,8 @@ import java.util.List;
  * which only atomic money statements change. Thread-safe as the pool is.
  */
 public final class PgAccountRepository {
-  static final String COLUMNS = "account_id, region, occupation, monthly_income_minor, credit_score, segment, "
+  /** Columns {@link #map} reads. */
+  public static final String COLUMNS = "account_id, region, occupation, monthly_income_minor, credit_score, segment, "
       + "assets_minor, account_opened_at, credit_limit_minor, outstanding_minor, held_minor, status, tier, "
       + "increase_eligible, increase_closed_reasons, feature_schema_version, features, version";
 
@@ -91,7 +92,7 @@ public final class PgAccountRepository {
   }
 
   /** Maps a row selected with {@link #COLUMNS}. */
-  static AccountRecord map(Row row) {
+  public static AccountRecord map(Row row) {
     AccountProfile profile = new AccountProfile(row.getString("region"), row.getString("occupation"),
         row.getLong("monthly_income_minor"), row.getInteger("credit_score"), row.getString("segment"),
         row.getLong("assets_minor"), row.getOffsetDateTime("account_opened_at").toInstant());
@@ -114,7 +115,8 @@ public final class PgAccountRepository {
     return features;
   }
 
-  private static Float[] boxed(float[] features) {
+  /** The vector as the {@code real[]} parameter of a statement. */
+  public static Float[] boxed(float[] features) {
     Float[] boxed = new Float[features.length];
     for (int i = 0; i < features.length; i++) {
       boxed[i] = features[i];
