@@ -1,5 +1,7 @@
 package com.creditgate.gateway;
 
+import com.creditgate.gateway.audit.AuditWriter;
+import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.holds.HoldSweeper;
@@ -65,9 +67,11 @@ public final class Gateway {
     GatewayConfig config = services.config();
     Future<Void> subscriber = config.redisUrls().isEmpty() ? Future.succeededFuture()
         : vertx.deployVerticle(new InvalidationSubscriber(config, services.l1())).map(this::remember);
-    Future<Void> sweeper = config.embedded() ? Future.succeededFuture()
-        : vertx.deployVerticle(new HoldSweeper(services)).map(this::remember);
-    return subscriber.compose(v -> sweeper).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
+    Future<Void> background = config.embedded() ? Future.succeededFuture()
+        : vertx.deployVerticle(new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
+            .map(this::remember)
+            .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember);
+    return subscriber.compose(v -> background).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
             new DeploymentOptions().setInstances(config.verticleInstances())))
         .map(this::remember)
         .onSuccess(v -> LOG.info("CreditGate listening on {}:{} with {} API verticles", config.httpHost(),
@@ -83,7 +87,9 @@ public final class Gateway {
     RiskEngine engine = RiskEngineLoader.load(config.modelResource());
     AccountL1Cache l1 = new AccountL1Cache(config.l1MaxAccounts(), config.l1TtlMillis());
     EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
-    return new GatewayServices(config, engine, l1, embedded, clock);
+    DecisionAuditLog auditLog = config.embedded() ? DecisionAuditLog.toLogOnly()
+        : DecisionAuditLog.toPostgres(config.money().auditQueueMax());
+    return new GatewayServices(config, engine, l1, embedded, clock, auditLog);
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {

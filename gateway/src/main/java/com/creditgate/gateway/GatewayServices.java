@@ -1,5 +1,6 @@
 package com.creditgate.gateway;
 
+import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -13,4 +14,4 @@ import java.time.Clock;
  * @param embeddedStore the in-process store; {@code null} when Postgres is configured
  */
 public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
-    EmbeddedAccountStore embeddedStore, Clock clock) {}
+    EmbeddedAccountStore embeddedStore, Clock clock, DecisionAuditLog auditLog) {}

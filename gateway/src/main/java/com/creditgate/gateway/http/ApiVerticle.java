@@ -47,7 +47,7 @@ public final class ApiVerticle extends VerticleBase {
     List<RouteModule> modules = new ArrayList<>(List.of(
         new HealthRoutes(store, services.engine(), config.requestDeadlineMillis()),
         new AccountRoutes(store, services.engine(), services.clock()),
-        new LimitCheckRoutes(store, services.engine(), services.clock())));
+        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     router.route().failureHandler(new FailureHandler());

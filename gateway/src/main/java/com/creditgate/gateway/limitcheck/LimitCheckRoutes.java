@@ -2,6 +2,9 @@ package com.creditgate.gateway.limitcheck;
 
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.audit.AuditRecord;
+import com.creditgate.gateway.audit.DecisionAuditLog;
+import com.creditgate.gateway.http.ApiAuth;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
@@ -30,11 +33,13 @@ public final class LimitCheckRoutes implements RouteModule {
   private final AccountStore store;
   private final RiskEngine engine;
   private final Clock clock;
+  private final DecisionAuditLog audit;
 
-  public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock) {
+  public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock, DecisionAuditLog audit) {
     this.store = store;
     this.engine = engine;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @Override
@@ -57,8 +62,14 @@ public final class LimitCheckRoutes implements RouteModule {
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
     double pd = active.pd(features);
     CheckOutcome outcome = active.decide(state, record.profile().segment(), pd, request.amountMinor(), now);
+    String decisionId = DecisionIds.next();
+    int score = ScoreScale.scoreOf(pd);
+    List<ReasonCode> reasons = reasons(outcome, active, features);
+    audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision().name(), score,
+        pd, reasons.stream().map(ReasonCode::code).toList(), active.model().version(),
+        active.policyDocument().version(), features, false, ctx.get(ApiAuth.CLIENT_ID), now));
     return new JsonObject()
-        .put("decisionId", DecisionIds.next())
+        .put("decisionId", decisionId)
         .put("decision", outcome.decision().name())
         .put("accountId", record.accountId())
         .put("amount", request.amountMinor())
@@ -67,10 +78,10 @@ public final class LimitCheckRoutes implements RouteModule {
         .put("outstanding", state.outstandingMinor())
         .put("held", state.heldMinor())
         .put("status", state.status().name())
-        .put("score", ScoreScale.scoreOf(pd))
+        .put("score", score)
         .put("pd", pd)
         .put("tier", state.tier())
-        .put("reasons", Responses.reasons(reasons(outcome, active, features), Responses.locale(ctx)))
+        .put("reasons", Responses.reasons(reasons, Responses.locale(ctx)))
         .put("degraded", false)
         .put("modelVersion", active.model().version())
         .put("policyVersion", active.policyDocument().version());

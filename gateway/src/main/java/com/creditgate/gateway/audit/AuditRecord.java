@@ -1,0 +1,38 @@
+package com.creditgate.gateway.audit;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One limit-check decision as audited: what was asked, what was answered, and on which evidence (feature
+ * snapshot, model and policy versions). Immutable; {@code features} is a snapshot no one else writes.
+ */
+public record AuditRecord(
+    String decisionId,
+    String accountId,
+    long amountMinor,
+    String decision,
+    int score,
+    double pd,
+    List<String> reasonCodes,
+    String modelVersion,
+    String policyVersion,
+    float[] features,
+    boolean degraded,
+    String clientId,
+    Instant decidedAt) {
+
+  /** The record as one structured log line (used when it cannot be written to Postgres). */
+  public JsonObject json() {
+    JsonArray vector = new JsonArray();
+    for (float f : features) {
+      vector.add(Float.isNaN(f) ? null : f);
+    }
+    return new JsonObject().put("decisionId", decisionId).put("accountId", accountId).put("amount", amountMinor)
+        .put("decision", decision).put("score", score).put("pd", pd).put("reasons", new JsonArray(reasonCodes))
+        .put("modelVersion", modelVersion).put("policyVersion", policyVersion).put("features", vector)
+        .put("degraded", degraded).put("clientId", clientId).put("decidedAt", decidedAt.toString());
+  }
+}

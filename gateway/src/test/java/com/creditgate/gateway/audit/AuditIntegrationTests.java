@@ -1,0 +1,86 @@
+package com.creditgate.gateway.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditgate.gateway.support.TestGateway;
+import com.creditgate.gateway.support.TestServices;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The decision audit log on real Postgres: every decision lands, overflow goes to the log, stop flushes. */
+class AuditIntegrationTests {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private Vertx vertx;
+
+  @BeforeEach
+  void startVertx() {
+    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+  }
+
+  @AfterEach
+  void stopVertx() {
+    TestServices.await(vertx.close());
+  }
+
+  private static void createAccount(TestGateway gateway, String accountId) {
+    JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+        .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
+        .put("accountOpenedAt", "2022-01-15T00:00:00Z");
+    assertThat(gateway.put("/v1/accounts/" + accountId, profile).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void everyDecisionIsAuditedWithItsEvidence() {
+    TestGateway gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
+    try {
+      createAccount(gateway, "audit-1");
+      String decisionId = gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-1")
+          .put("amount", 12_345)).bodyAsJsonObject().getString("decisionId");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", decisionId).size() == 0
+          && System.nanoTime() < deadline) {
+        TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(20, id -> p.complete())));
+      }
+      Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", decisionId).iterator().next();
+      assertThat(row.getString("account_id")).isEqualTo("audit-1");
+      assertThat(row.getLong("amount_minor")).isEqualTo(12_345);
+      assertThat(row.getString("decision")).isEqualTo("APPROVE");
+      assertThat(row.getString("model_version")).isNotBlank();
+      assertThat(row.getArrayOfFloats("features")).hasSize(24);
+      assertThat(row.getString("client_id")).isEqualTo("demo");
+    } finally {
+      gateway.close();
+    }
+  }
+
+  @Test
+  void fullQueueOverflowsToTheLogAndStopFlushesTheRest() {
+    Map<String, String> settings = TestGateway.freshSettings(vertx);
+    settings.put("AUDIT_QUEUE_MAX", "3");
+    settings.put("AUDIT_FLUSH_MILLIS", "600000");
+    TestGateway gateway = TestGateway.start(vertx, settings, CLOCK);
+    DecisionAuditLog log = gateway.gateway().services().auditLog();
+    createAccount(gateway, "audit-2");
+    for (int i = 0; i < 10; i++) {
+      assertThat(gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-2").put("amount", 100))
+          .statusCode()).isEqualTo(200);
+    }
+    assertThat(log.accepted()).isEqualTo(3);
+    assertThat(log.overflowed()).isEqualTo(7);
+    gateway.close();
+    assertThat(log.written()).isEqualTo(3);
+    assertThat(log.backlog()).isZero();
+    assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit").iterator().next().getLong("n")).isEqualTo(3);
+  }
+}
