@@ -1,5 +1,6 @@
 package com.creditgate.gateway;
 
+import com.creditgate.gateway.admin.RiskConfigReloader;
 import com.creditgate.gateway.audit.AuditWriter;
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.ConfigLoader;
@@ -70,7 +71,8 @@ public final class Gateway {
     Future<Void> background = config.embedded() ? Future.succeededFuture()
         : vertx.deployVerticle(new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
             .map(this::remember)
-            .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember);
+            .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
+            .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember);
     return subscriber.compose(v -> background).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
             new DeploymentOptions().setInstances(config.verticleInstances())))
         .map(this::remember)

@@ -85,7 +85,8 @@ public final class ConfigLoader {
         integer("AUDIT_BATCH_MAX", 500),
         longValue("AUDIT_FLUSH_MILLIS", 50),
         longValue("BATCH_REVIEW_INTERVAL_SECONDS", 0),
-        integer("BATCH_REVIEW_PAGE_SIZE", 500));
+        integer("BATCH_REVIEW_PAGE_SIZE", 500),
+        longValue("RISK_CONFIG_POLL_MILLIS", 2_000));
   }
 
   private Optional<String> text(String key) {

@@ -15,6 +15,8 @@ import com.creditgate.common.Check;
  * @param batchReviewIntervalSeconds in-process batch review period, 0 = only on demand or by the CronJob
  *     ({@code BATCH_REVIEW_INTERVAL_SECONDS})
  * @param batchReviewPageSize accounts read per page by the batch review ({@code BATCH_REVIEW_PAGE_SIZE})
+ * @param riskConfigPollMillis how often a replica checks for a new risk configuration besides pub/sub
+ *     ({@code RISK_CONFIG_POLL_MILLIS})
  */
 public record MoneySettings(
     int holdTtlDefaultSeconds,
@@ -25,7 +27,8 @@ public record MoneySettings(
     int auditBatchMax,
     long auditFlushMillis,
     long batchReviewIntervalSeconds,
-    int batchReviewPageSize) {
+    int batchReviewPageSize,
+    long riskConfigPollMillis) {
 
   public MoneySettings {
     Check.argument(holdTtlMaxSeconds >= 1, "HOLD_TTL_MAX_SECONDS must be >= 1");
@@ -37,6 +40,7 @@ public record MoneySettings(
     Check.argument(auditBatchMax >= 1 && auditBatchMax <= 5_000, "AUDIT_BATCH_MAX must be 1..5000");
     Check.argument(auditFlushMillis >= 1, "AUDIT_FLUSH_MILLIS must be >= 1");
     Check.argument(batchReviewIntervalSeconds >= 0, "BATCH_REVIEW_INTERVAL_SECONDS must be >= 0");
+    Check.argument(riskConfigPollMillis >= 10, "RISK_CONFIG_POLL_MILLIS must be >= 10");
     Check.argument(batchReviewPageSize >= 1 && batchReviewPageSize <= 10_000, "BATCH_REVIEW_PAGE_SIZE must be 1..10000");
   }
 }

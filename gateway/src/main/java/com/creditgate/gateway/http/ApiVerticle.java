@@ -2,6 +2,7 @@ package com.creditgate.gateway.http;
 
 import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
+import com.creditgate.gateway.admin.AdminRoutes;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
@@ -67,6 +68,7 @@ public final class ApiVerticle extends VerticleBase {
     IdempotentCommands commands = new IdempotentCommands(storage.pool());
     AccountLedger ledger = new AccountLedger(services.engine());
     return List.of(
+        new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine()),
         new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), services.clock()),
         new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
         new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));

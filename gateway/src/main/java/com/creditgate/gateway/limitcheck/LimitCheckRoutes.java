@@ -61,7 +61,9 @@ public final class LimitCheckRoutes implements RouteModule {
     Instant now = clock.instant();
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
     double pd = active.pd(features);
-    CheckOutcome outcome = active.decide(state, record.profile().segment(), pd, request.amountMinor(), now);
+    double pdCutoff = active.pdCutoff(record.profile().segment(), now);
+    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff);
+    engine.shadow(active, features, pd, pdCutoff);
     String decisionId = DecisionIds.next();
     int score = ScoreScale.scoreOf(pd);
     List<ReasonCode> reasons = reasons(outcome, active, features);

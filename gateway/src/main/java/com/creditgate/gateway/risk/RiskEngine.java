@@ -12,34 +12,79 @@ import com.creditgate.scoring.policy.ReviewInput;
 import com.creditgate.scoring.policy.ReviewOutcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The active model and policy, and the pure steps of a decision built on them. Both are swapped atomically
- * (one volatile reference), so a request sees one consistent pair. Thread-safe; every method is
- * O(features) arithmetic, safe on the event loop.
+ * The models and policy in force, and the pure steps of a decision built on them. They are swapped
+ * atomically (one volatile reference), so a request sees one consistent set and a swap fails no request.
+ * Thread-safe; every method is O(features) arithmetic, safe on the event loop.
  */
 public final class RiskEngine {
   private volatile Active active;
+  private final LongAdder shadowScored = new LongAdder();
+  private final LongAdder shadowDisagreements = new LongAdder();
 
   public RiskEngine(CreditModel model, LimitPolicy policy) {
-    this.active = new Active(model, policy);
+    this.active = new Active(model, policy, null, 0, 0);
   }
 
-  /** The pair in force now; read it once per request. */
+  /** The set in force now; read it once per request. */
   public Active active() {
     return active;
   }
 
-  /** Replaces the model and policy in one step. */
-  public void activate(CreditModel model, LimitPolicy policy) {
-    this.active = new Active(model, policy);
+  /** Replaces everything in one step. */
+  public void activate(Active next) {
+    this.active = next;
+  }
+
+  /**
+   * Replaces the set unless the one in force comes from a newer revision (reloads may finish out of order);
+   * returns whether it did.
+   */
+  public synchronized boolean activateIfNewer(Active next) {
+    if (next.revision() < active.revision()) {
+      return false;
+    }
+    this.active = next;
+    return true;
+  }
+
+  /**
+   * Scores {@code features} with the challenger on its share of traffic, in shadow: counts whether its
+   * decision would differ from the champion's; never changes the answer.
+   */
+  public void shadow(Active set, float[] features, double championPd, double pdCutoff) {
+    if (set.challenger() == null || ThreadLocalRandom.current().nextDouble() >= set.challengerShare()) {
+      return;
+    }
+    shadowScored.increment();
+    double challengerPd = set.challenger().probabilityOfDefault(features);
+    if ((challengerPd > pdCutoff) != (championPd > pdCutoff)) {
+      shadowDisagreements.increment();
+    }
+  }
+
+  /** Requests the challenger scored in shadow. */
+  public long shadowScored() {
+    return shadowScored.sum();
+  }
+
+  /** Shadow scores whose decision differed from the champion's. */
+  public long shadowDisagreements() {
+    return shadowDisagreements.sum();
   }
 
   /** A review's outcome and the PD it was based on. */
   public record Review(double pd, ReviewOutcome outcome) {}
 
-  /** An immutable model and policy pair. */
-  public record Active(CreditModel model, LimitPolicy policy) {
+  /**
+   * An immutable set: champion model, policy, optional challenger with its traffic share, and the revision of
+   * the risk configuration it came from (0 = built in).
+   */
+  public record Active(CreditModel model, LimitPolicy policy, CreditModel challenger, double challengerShare,
+      long revision) {
 
     public PolicyDocument policyDocument() {
       return policy.document();
@@ -71,9 +116,14 @@ public final class RiskEngine {
           new ReviewInput(profile, state, features, pd, previousScore, segmentExposureMinor, now)));
     }
 
-    /** Decides a limit-check for an account of {@code segment} at {@code now}. */
-    public CheckOutcome decide(CreditState state, String segment, double pd, long amountMinor, Instant now) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, policy.pdCutoff(segment, now));
+    /** The PD cut-off for an account of {@code segment} at {@code now}. */
+    public double pdCutoff(String segment, Instant now) {
+      return policy.pdCutoff(segment, now);
+    }
+
+    /** Decides a limit-check against {@code pdCutoff}. */
+    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
+      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff);
     }
   }
 }

@@ -21,7 +21,8 @@ public final class RiskEngineLoader {
     return new RiskEngine(model, new LimitPolicy(PolicyDocument.defaults()));
   }
 
-  static byte[] resource(String name) {
+  /** The bytes of class-path resource {@code name}; blocking (start-up only). */
+  public static byte[] resource(String name) {
     try (InputStream in = RiskEngineLoader.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("no class-path resource " + name);

@@ -16,11 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the Redis invalidation channel and drops stale L1 entries. When the subscription breaks it
- * clears the whole L1 (it may have missed messages) and resubscribes with a bounded backoff.
+ * Listens on the Redis invalidation channel and drops stale L1 entries, and on the risk-configuration channel
+ * and tells the local {@code RiskConfigReloader}. When the subscription breaks it clears the whole L1 (it may
+ * have missed messages), asks for a configuration check, and resubscribes with a bounded backoff.
  */
 public final class InvalidationSubscriber extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(InvalidationSubscriber.class);
+  /** Local event-bus address told when another replica changed the risk configuration. */
+  public static final String RISK_CONFIG_CHANGED = "creditgate.risk-config.changed";
   private static final long RETRY_MAX_MILLIS = 5_000;
 
   private final GatewayConfig config;
@@ -52,6 +55,11 @@ public final class InvalidationSubscriber extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /** Redis channel on which a replica announces a new risk-configuration revision. */
+  public static String riskConfigChannel(String keyPrefix) {
+    return keyPrefix + "risk-config";
+  }
+
   private void subscribe() {
     String channel = RedisAccountCache.invalidationChannel(config.redisKeyPrefix());
     redis.connect()
@@ -60,7 +68,7 @@ public final class InvalidationSubscriber extends VerticleBase {
           conn.handler(this::onMessage);
           conn.exceptionHandler(e -> LOG.warn("invalidation subscription error: {}", e.toString()));
           conn.endHandler(v -> resubscribeLater());
-          return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
+          return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel).arg(riskConfigChannel(config.redisKeyPrefix())));
         })
         .onSuccess(v -> {
           retryMillis = 100;
@@ -77,6 +85,7 @@ public final class InvalidationSubscriber extends VerticleBase {
       return;
     }
     l1.invalidateAll();
+    vertx.eventBus().publish(RISK_CONFIG_CHANGED, "resubscribed");
     vertx.setTimer(retryMillis, id -> subscribe());
     retryMillis = Math.min(retryMillis * 2, RETRY_MAX_MILLIS);
   }
@@ -85,7 +94,10 @@ public final class InvalidationSubscriber extends VerticleBase {
     if (response.type() != ResponseType.PUSH && response.type() != ResponseType.MULTI) {
       return;
     }
-    if (response.size() == 3 && "message".equals(response.get(0).toString())) {
+    if (response.size() == 3 && "message".equals(response.get(0).toString())
+        && riskConfigChannel(config.redisKeyPrefix()).equals(response.get(1).toString())) {
+      vertx.eventBus().publish(RISK_CONFIG_CHANGED, response.get(2).toString());
+    } else if (response.size() == 3 && "message".equals(response.get(0).toString())) {
       InvalidationMessage message = InvalidationMessage.decode(response.get(2).toString());
       if (message != null) {
         l1.invalidateOlderThan(message.accountId(), message.version());

@@ -1,0 +1,191 @@
+package com.creditgate.gateway.admin;
+
+import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.http.JsonBody;
+import com.creditgate.gateway.http.Responses;
+import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.http.Validation;
+import com.creditgate.gateway.risk.ModelDocuments;
+import com.creditgate.gateway.risk.RiskEngine;
+import com.creditgate.gateway.store.cache.InvalidationSubscriber;
+import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.policy.PolicyDocumentReader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.Pool;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API (admin token): versioned policy and model documents (immutable once published), activation,
+ * challenger with a traffic share, rollback. A change is a new revision in Postgres; this replica reloads it
+ * before answering and tells the others through Redis pub/sub (they also poll).
+ */
+public final class AdminRoutes implements RouteModule {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final Redis redis;
+  private final String keyPrefix;
+  private final RiskEngine engine;
+  private final RiskConfigLoader loader;
+  private final RiskConfigRepository repository = new RiskConfigRepository();
+
+  /** {@code redis} may be {@code null}: replicas then find changes by polling. */
+  public AdminRoutes(Vertx vertx, Pool pool, Redis redis, String keyPrefix, RiskEngine engine) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.redis = redis;
+    this.keyPrefix = keyPrefix;
+    this.engine = engine;
+    this.loader = new RiskConfigLoader(vertx, pool, engine);
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/admin/config").handler(this::config);
+    router.get("/admin/policies").handler(ctx -> answer(ctx, repository.policies(pool).map(list ->
+        new JsonObject().put("active", engine.active().policyDocument().version()).put("policies", list))));
+    router.get("/admin/policies/:version").handler(ctx -> answer(ctx, repository.policy(pool, version(ctx))));
+    router.put("/admin/policies/:version").handler(this::publishPolicy);
+    router.post("/admin/policies/:version/activate").handler(ctx -> {
+      String version = version(ctx);
+      change(ctx, repository.policy(pool, version),
+          c -> new RiskConfig(0, version, c.championVersion(), c.challengerVersion(), c.challengerShare(),
+              "activate policy " + version));
+    });
+    router.get("/admin/models").handler(ctx -> answer(ctx, repository.models(pool).map(list ->
+        new JsonObject().put("champion", engine.active().model().version()).put("models", list))));
+    router.get("/admin/models/:version").handler(ctx -> repository.model(pool, version(ctx))
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail));
+    router.put("/admin/models/:version").handler(this::publishModel);
+    router.post("/admin/models/:version/activate").handler(ctx -> {
+      String version = version(ctx);
+      change(ctx, repository.model(pool, version),
+          c -> new RiskConfig(0, c.policyVersion(), version, c.challengerVersion(), c.challengerShare(),
+              "activate model " + version));
+    });
+    router.put("/admin/challenger").handler(this::setChallenger);
+    router.delete("/admin/challenger").handler(ctx -> change(ctx, Future.succeededFuture(),
+        c -> new RiskConfig(0, c.policyVersion(), c.championVersion(), null, 0, "remove challenger")));
+    router.post("/admin/rollback").handler(this::rollback);
+  }
+
+  private void config(RoutingContext ctx) {
+    RiskEngine.Active active = engine.active();
+    answer(ctx, Future.succeededFuture(new JsonObject()
+        .put("revision", active.revision())
+        .put("policyVersion", active.policyDocument().version())
+        .put("championVersion", active.model().version())
+        .put("challengerVersion", active.challenger() == null ? null : active.challenger().version())
+        .put("challengerShare", active.challengerShare())
+        .put("shadowScored", engine.shadowScored())
+        .put("shadowDisagreements", engine.shadowDisagreements())));
+  }
+
+  private void publishPolicy(RoutingContext ctx) {
+    String version = version(ctx);
+    JsonObject given = JsonBody.of(ctx.body().buffer()).json().copy();
+    Object declared = given.getValue("version");
+    if (declared != null && !version.equals(declared)) {
+      throw JsonBody.invalid("version", "must equal the version in the path, " + version);
+    }
+    given.put("version", version);
+    JsonObject document;
+    try {
+      document = new JsonObject(Buffer.buffer(PolicyDocumentReader.write(
+          PolicyDocumentReader.read(given.toBuffer().getBytes()))));
+    } catch (IllegalArgumentException e) {
+      throw new GatewayException.InvalidRequest(null, e.getMessage());
+    }
+    answer(ctx, repository.insertPolicy(pool, version, document).map(created -> created(version, created, document)),
+        201);
+  }
+
+  private void publishModel(RoutingContext ctx) {
+    String version = version(ctx);
+    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    Future<JsonObject> stored = vertx.executeBlocking(() -> {
+      CreditModel model;
+      try {
+        model = ModelDocuments.read(bytes);
+      } catch (RuntimeException e) {
+        throw new GatewayException.InvalidRequest(null, "model document rejected: " + e.getMessage());
+      }
+      if (!version.equals(model.version())) {
+        throw new GatewayException.InvalidRequest("/version",
+            "the document's version " + model.version() + " must equal the version in the path, " + version);
+      }
+      return ModelDocuments.format(bytes);
+    }).compose(format -> repository.insertModel(pool, version, format, bytes)
+        .map(created -> created(version, created, new JsonObject().put("format", format))));
+    answer(ctx, stored, 201);
+  }
+
+  private void setChallenger(RoutingContext ctx) {
+    JsonBody body = JsonBody.of(ctx.body().buffer());
+    String version = body.requiredString("version", Validation.ID);
+    double share = body.optionalDouble("share", 0, 1).orElseThrow(() -> JsonBody.invalid("share", "is required"));
+    change(ctx, repository.model(pool, version), c -> new RiskConfig(0, c.policyVersion(), c.championVersion(),
+        version, share, "challenger " + version + " at " + share));
+  }
+
+  private void rollback(RoutingContext ctx) {
+    Future<RiskConfig> previous = repository.current(pool).compose(current -> repository.previous(pool,
+        current.map(RiskConfig::revision).orElse(0L))).map(p -> p.orElseThrow(() ->
+        new GatewayException.Conflict("nothing-to-roll-back", "there is no earlier revision")));
+    previous.onSuccess(p -> change(ctx, Future.succeededFuture(), c -> new RiskConfig(0, p.policyVersion(),
+        p.championVersion(), p.challengerVersion(), p.challengerShare(), "rollback to revision " + p.revision())))
+        .onFailure(ctx::fail);
+  }
+
+  /** Appends a revision (after {@code precondition}), reloads here, announces it, answers the new config. */
+  private void change(RoutingContext ctx, Future<?> precondition, UnaryOperator<RiskConfig> change) {
+    precondition
+        .compose(v -> pool.withTransaction(conn -> repository.append(conn, change)))
+        .compose(config -> loader.reload().map(config))
+        .onSuccess(config -> announce(config.revision()))
+        .onSuccess(config -> config(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void announce(long revision) {
+    if (redis == null) {
+      return;
+    }
+    redis.send(Request.cmd(Command.PUBLISH).arg(InvalidationSubscriber.riskConfigChannel(keyPrefix))
+        .arg(Long.toString(revision)))
+        .onFailure(e -> LOG.warn("could not announce risk configuration {}: {} (replicas will poll)", revision,
+            e.toString()));
+  }
+
+  private static JsonObject created(String version, boolean created, JsonObject document) {
+    if (!created) {
+      throw new GatewayException.Conflict("version-exists", "version " + version + " is already published; "
+          + "published documents are immutable, publish a new version");
+    }
+    return new JsonObject().put("version", version).put("document", document);
+  }
+
+  private static String version(RoutingContext ctx) {
+    return Validation.pathId("version", ctx.pathParam("version"));
+  }
+
+  private static void answer(RoutingContext ctx, Future<JsonObject> body) {
+    answer(ctx, body, 200);
+  }
+
+  private static void answer(RoutingContext ctx, Future<JsonObject> body, int status) {
+    body.onSuccess(json -> Responses.json(ctx, status, json)).onFailure(ctx::fail);
+  }
+}

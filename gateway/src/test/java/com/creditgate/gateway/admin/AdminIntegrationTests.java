@@ -1,0 +1,147 @@
+package com.creditgate.gateway.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditgate.gateway.support.TestGateway;
+import com.creditgate.gateway.support.TestServices;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The admin API on two gateway instances sharing Postgres and Redis: publish, activate, hot reload, rollback. */
+class AdminIntegrationTests {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private static Vertx vertx;
+  private static TestGateway first;
+  private static TestGateway second;
+
+  @BeforeAll
+  static void startGateways() {
+    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    Map<String, String> settings = TestGateway.freshSettings(vertx);
+    settings.put("RISK_CONFIG_POLL_MILLIS", "60000");
+    first = TestGateway.start(vertx, settings, CLOCK);
+    second = TestGateway.start(vertx, settings, CLOCK);
+    JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+        .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
+        .put("accountOpenedAt", "2022-01-15T00:00:00Z");
+    assertThat(first.put("/v1/accounts/adm-1", profile).statusCode()).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void stopGateways() {
+    second.close();
+    first.close();
+    TestServices.await(vertx.close());
+  }
+
+  private static HttpRequest<Buffer> admin(TestGateway gateway, HttpMethod method, String path) {
+    return gateway.client().request(method, path).putHeader("Authorization", "Bearer " + TestGateway.ADMIN_TOKEN);
+  }
+
+  private static JsonObject config(TestGateway gateway) {
+    return TestServices.await(admin(gateway, HttpMethod.GET, "/admin/config").send()).bodyAsJsonObject();
+  }
+
+  private static void eventually(Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.get() && System.nanoTime() < deadline) {
+      TestServices.await(Future.future(p -> vertx.setTimer(25, id -> p.complete())));
+    }
+    assertThat(condition.get()).isTrue();
+  }
+
+  private static String decision(TestGateway gateway) {
+    return gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-1").put("amount", 100))
+        .bodyAsJsonObject().getString("decision");
+  }
+
+  @Test
+  void policyActivatedOnOneReplicaReachesTheOtherAndRollsBack() {
+    assertThat(decision(second)).isEqualTo("APPROVE");
+    HttpResponse<Buffer> published = TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-strict")
+        .sendJsonObject(new JsonObject().put("pdCutoff", 0.000001)));
+    assertThat(published.statusCode()).isEqualTo(201);
+    assertThat(published.bodyAsJsonObject().getJsonObject("document").getLong("customerCapMinor")).isEqualTo(20_000_000L);
+
+    HttpResponse<Buffer> activated = TestServices.await(admin(first, HttpMethod.POST,
+        "/admin/policies/p-strict/activate").send());
+    assertThat(activated.statusCode()).isEqualTo(200);
+    assertThat(activated.bodyAsJsonObject().getString("policyVersion")).isEqualTo("p-strict");
+    eventually(() -> "p-strict".equals(config(second).getString("policyVersion")));
+    JsonObject check = second.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-1").put("amount", 100))
+        .bodyAsJsonObject();
+    assertThat(check.getString("decision")).isEqualTo("DECLINE");
+    assertThat(check.getString("policyVersion")).isEqualTo("p-strict");
+
+    assertThat(TestServices.await(admin(second, HttpMethod.POST, "/admin/rollback").send()).statusCode())
+        .isEqualTo(200);
+    eventually(() -> "policy-default-1".equals(config(first).getString("policyVersion")));
+    assertThat(decision(first)).isEqualTo("APPROVE");
+  }
+
+  @Test
+  void publishedDocumentsAreValidatedAndImmutable() {
+    HttpResponse<Buffer> typo = TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-typo")
+        .sendJsonObject(new JsonObject().put("custmerCap", 1)));
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.bodyAsJsonObject().getString("detail")).contains("custmerCap");
+    TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-once").sendJsonObject(new JsonObject()));
+    HttpResponse<Buffer> again = TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-once")
+        .sendJsonObject(new JsonObject()));
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(TestServices.await(admin(first, HttpMethod.POST, "/admin/policies/nope/activate").send()).statusCode())
+        .isEqualTo(404);
+    HttpResponse<Buffer> garbage = TestServices.await(admin(first, HttpMethod.PUT, "/admin/models/m-bad")
+        .sendJsonObject(new JsonObject().put("format", "magic")));
+    assertThat(garbage.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void challengerIsScoredInShadowAndNeverReturned() throws IOException {
+    JsonObject scorecard;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("models/scorecard-default.json")) {
+      scorecard = new JsonObject(Buffer.buffer(in.readAllBytes()));
+    }
+    scorecard.put("version", "scorecard-challenger-1");
+    HttpResponse<Buffer> mismatch = TestServices.await(admin(first, HttpMethod.PUT, "/admin/models/other-name")
+        .sendJsonObject(scorecard));
+    assertThat(mismatch.statusCode()).isEqualTo(400);
+    assertThat(TestServices.await(admin(first, HttpMethod.PUT, "/admin/models/scorecard-challenger-1")
+        .sendJsonObject(scorecard)).statusCode()).isEqualTo(201);
+    HttpResponse<Buffer> set = TestServices.await(admin(first, HttpMethod.PUT, "/admin/challenger")
+        .sendJsonObject(new JsonObject().put("version", "scorecard-challenger-1").put("share", 1.0)));
+    assertThat(set.statusCode()).isEqualTo(200);
+    long before = config(first).getLong("shadowScored");
+    JsonObject check = first.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-1").put("amount", 100))
+        .bodyAsJsonObject();
+    assertThat(check.getString("modelVersion")).isNotEqualTo("scorecard-challenger-1");
+    assertThat(check.encode()).doesNotContain("challenger");
+    assertThat(config(first).getLong("shadowScored")).isGreaterThan(before);
+    assertThat(TestServices.await(admin(first, HttpMethod.DELETE, "/admin/challenger").send()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void adminNeedsTheAdminToken() {
+    assertThat(first.get("/admin/config").statusCode()).isEqualTo(403);
+    assertThat(TestServices.await(first.client().get("/admin/config").send()).statusCode()).isEqualTo(401);
+  }
+}
