@@ -100,9 +100,10 @@ CREATE TABLE decision_audit (
 );
 CREATE INDEX decision_audit_account_idx ON decision_audit (account_id, decided_at DESC);
 
--- Batch review runs: one at a time across replicas (advisory lock), each recorded.
+-- Batch review runs: one at a time across replicas (advisory lock), once per run key (e.g. the UTC date).
 CREATE TABLE review_runs (
   run_id            bigserial   PRIMARY KEY,
+  run_key           text        NOT NULL UNIQUE,
   instance          text        NOT NULL,
   started_at        timestamptz NOT NULL,
   finished_at       timestamptz,

@@ -7,6 +7,7 @@ import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
+import com.creditgate.gateway.reviews.BatchReviewScheduler;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -54,8 +55,13 @@ public final class Gateway {
     return services;
   }
 
-  /** Undeploys every verticle, newest first. */
+  /**
+   * Graceful stop: readiness goes down, then every verticle is undeployed newest first: the API verticles
+   * stop accepting and let in-flight requests finish (up to {@code SHUTDOWN_GRACE_MILLIS}), the audit writer
+   * flushes, clients close.
+   */
   public Future<Void> stop() {
+    services.lifecycle().startDraining();
     Future<Void> chain = Future.succeededFuture();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
@@ -72,7 +78,9 @@ public final class Gateway {
         : vertx.deployVerticle(new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
             .map(this::remember)
             .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
-            .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember);
+            .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember)
+            .compose(v -> config.money().batchReviewIntervalSeconds() == 0 ? Future.<Void>succeededFuture()
+                : vertx.deployVerticle(new BatchReviewScheduler(services)).map(this::remember));
     return subscriber.compose(v -> background).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
             new DeploymentOptions().setInstances(config.verticleInstances())))
         .map(this::remember)
@@ -91,7 +99,7 @@ public final class Gateway {
     EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
     DecisionAuditLog auditLog = config.embedded() ? DecisionAuditLog.toLogOnly()
         : DecisionAuditLog.toPostgres(config.money().auditQueueMax());
-    return new GatewayServices(config, engine, l1, embedded, clock, auditLog);
+    return new GatewayServices(config, engine, l1, embedded, clock, auditLog, new Lifecycle());
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {

@@ -14,4 +14,4 @@ import java.time.Clock;
  * @param embeddedStore the in-process store; {@code null} when Postgres is configured
  */
 public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
-    EmbeddedAccountStore embeddedStore, Clock clock, DecisionAuditLog auditLog) {}
+    EmbeddedAccountStore embeddedStore, Clock clock, DecisionAuditLog auditLog, Lifecycle lifecycle) {}

@@ -6,6 +6,7 @@ import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.risk.ModelDocuments;
+import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.scoring.model.CreditModel;
@@ -20,6 +21,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +41,16 @@ public final class AdminRoutes implements RouteModule {
   private final RiskEngine engine;
   private final RiskConfigLoader loader;
   private final RiskConfigRepository repository = new RiskConfigRepository();
+  private final BatchReview batch;
+  private final Clock clock;
+  private final String instanceId;
 
   /** {@code redis} may be {@code null}: replicas then find changes by polling. */
-  public AdminRoutes(Vertx vertx, Pool pool, Redis redis, String keyPrefix, RiskEngine engine) {
+  public AdminRoutes(Vertx vertx, Pool pool, Redis redis, String keyPrefix, RiskEngine engine, BatchReview batch,
+      Clock clock, String instanceId) {
+    this.batch = batch;
+    this.clock = clock;
+    this.instanceId = instanceId;
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -79,6 +88,14 @@ public final class AdminRoutes implements RouteModule {
     router.delete("/admin/challenger").handler(ctx -> change(ctx, Future.succeededFuture(),
         c -> new RiskConfig(0, c.policyVersion(), c.championVersion(), null, 0, "remove challenger")));
     router.post("/admin/rollback").handler(this::rollback);
+    router.post("/admin/batch-reviews").handler(this::batchReview);
+  }
+
+  /** Runs the batch review now (once per run key across replicas); answers its summary. */
+  private void batchReview(RoutingContext ctx) {
+    String runKey = ctx.body().length() == 0 ? BatchReview.dailyKey(clock)
+        : JsonBody.of(ctx.body().buffer()).optionalString("runKey", Validation.ID).orElse(BatchReview.dailyKey(clock));
+    answer(ctx, batch.run(runKey, instanceId));
   }
 
   private void config(RoutingContext ctx) {

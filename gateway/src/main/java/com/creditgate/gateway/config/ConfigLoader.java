@@ -72,7 +72,9 @@ public final class ConfigLoader {
         integer("EMBEDDED_ACCOUNTS", 10_000),
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
         text("POLICY_RESOURCE").orElse(""),
-        money());
+        money(),
+        longValue("SHUTDOWN_GRACE_MILLIS", 20_000),
+        text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()));
   }
 
   private MoneySettings money() {

@@ -37,7 +37,9 @@ public record GatewayConfig(
     int embeddedAccounts,
     String modelResource,
     String policyResource,
-    MoneySettings money) {
+    MoneySettings money,
+    long shutdownGraceMillis,
+    String instanceId) {
 
   /** Redis deployment shape. */
   public enum RedisMode { STANDALONE, CLUSTER }
@@ -56,6 +58,7 @@ public record GatewayConfig(
     Check.argument(pgUrl.isPresent() || redisUrls.isEmpty(),
         "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
     Check.notNull(money, "money");
+    Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
 

@@ -8,6 +8,7 @@ import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.reviews.ReviewRoutes;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
@@ -21,6 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP API instance per event loop: owns its Postgres pool and Redis client (opened in {@link #start},
@@ -46,7 +48,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/admin/*").handler(auth.admin());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     List<RouteModule> modules = new ArrayList<>(List.of(
-        new HealthRoutes(store, services.engine(), config.requestDeadlineMillis()),
+        new HealthRoutes(store, services.engine(), config.requestDeadlineMillis(), services.lifecycle()),
         new AccountRoutes(store, services.engine(), services.clock()),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog())));
     modules.addAll(ledgerRoutes());
@@ -68,7 +70,9 @@ public final class ApiVerticle extends VerticleBase {
     IdempotentCommands commands = new IdempotentCommands(storage.pool());
     AccountLedger ledger = new AccountLedger(services.engine());
     return List.of(
-        new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine()),
+        new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine(),
+            new BatchReview(storage.pool(), ledger, services.clock(), services.config().money().batchReviewPageSize(),
+                storage.tiered()::refresh), services.clock(), services.config().instanceId()),
         new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), services.clock()),
         new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
         new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));
@@ -76,7 +80,8 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = server == null ? Future.succeededFuture()
+        : server.shutdown(services.config().shutdownGraceMillis(), TimeUnit.MILLISECONDS);
     return closing.eventually(() -> storage == null ? Future.succeededFuture() : storage.close());
   }
 }

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.ops;
 
+import com.creditgate.gateway.Lifecycle;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountStore;
@@ -16,11 +17,13 @@ public final class HealthRoutes implements RouteModule {
   private final AccountStore store;
   private final RiskEngine engine;
   private final long deadlineMillis;
+  private final Lifecycle lifecycle;
 
-  public HealthRoutes(AccountStore store, RiskEngine engine, long deadlineMillis) {
+  public HealthRoutes(AccountStore store, RiskEngine engine, long deadlineMillis, Lifecycle lifecycle) {
     this.store = store;
     this.engine = engine;
     this.deadlineMillis = deadlineMillis;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -30,6 +33,10 @@ public final class HealthRoutes implements RouteModule {
   }
 
   private void ready(RoutingContext ctx) {
+    if (lifecycle.draining()) {
+      send(ctx, 503, "DRAINING");
+      return;
+    }
     if (engine.active().model() == null) {
       send(ctx, 503, "DOWN");
       return;

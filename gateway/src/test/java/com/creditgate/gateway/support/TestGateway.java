@@ -95,10 +95,18 @@ public final class TestGateway implements AutoCloseable {
 
   /** Runs {@code sql} with {@code args} on this gateway's database (test-side checks) and returns the rows. */
   public io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> sql(String sql, Object... args) {
-    io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
-        .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(settings.get("PG_URL"))).using(vertx).build();
-    return TestServices.await(pool.preparedQuery(sql).execute(io.vertx.sqlclient.Tuple.from(args))
-        .eventually(pool::close));
+    return new Sql(vertx, settings.get("PG_URL")).query(sql, args);
+  }
+
+  /** Test-side queries on a database. */
+  public record Sql(Vertx vertx, String pgUrl) {
+    /** Runs {@code sql} with {@code args} on a short-lived connection and returns the rows. */
+    public io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> query(String sql, Object... args) {
+      io.vertx.sqlclient.Pool pool = io.vertx.pgclient.PgBuilder.pool()
+          .connectingTo(io.vertx.pgclient.PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
+      return TestServices.await(pool.preparedQuery(sql).execute(io.vertx.sqlclient.Tuple.from(args))
+          .eventually(pool::close));
+    }
   }
 
   /** The raw client, for custom headers. */
