@@ -9,6 +9,9 @@ import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
+import com.creditgate.gateway.store.cache.TieredAccountStore;
+import com.creditgate.gateway.ledger.AccountLedger;
+import io.vertx.sqlclient.Pool;
 import com.creditgate.scoring.model.Factor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,13 +25,23 @@ public final class AccountRoutes implements RouteModule {
   private final AccountStore store;
   private final RiskEngine engine;
   private final Clock clock;
-  private final ProfileUpdate profileUpdate;
+  private final ProfileWriter profileWriter;
 
+  /** On the embedded store: profiles are written by {@link ProfileUpdate}. */
   public AccountRoutes(AccountStore store, RiskEngine engine, Clock clock) {
+    this(store, engine, clock, new ProfileUpdate(store, engine, clock));
+  }
+
+  /** On Postgres: profiles go through the ledger, with limit history. */
+  public AccountRoutes(TieredAccountStore store, RiskEngine engine, Clock clock, Pool pool, AccountLedger ledger) {
+    this(store, engine, clock, new LedgerProfileWriter(pool, ledger, store, clock));
+  }
+
+  private AccountRoutes(AccountStore store, RiskEngine engine, Clock clock, ProfileWriter profileWriter) {
     this.store = store;
     this.engine = engine;
     this.clock = clock;
-    this.profileUpdate = new ProfileUpdate(store, engine, clock);
+    this.profileWriter = profileWriter;
   }
 
   @Override
@@ -40,7 +53,7 @@ public final class AccountRoutes implements RouteModule {
   private void putProfile(RoutingContext ctx) {
     String accountId = Validation.pathId("accountId", ctx.pathParam("accountId"));
     JsonBody body = JsonBody.of(ctx.body().buffer());
-    profileUpdate.apply(accountId, ProfileRequest.parse(body, clock.instant()))
+    profileWriter.apply(accountId, ProfileRequest.parse(body, clock.instant()))
         .onSuccess(result -> Responses.json(ctx, result.created() ? 201 : 200, view(ctx, result.record())))
         .onFailure(ctx::fail);
   }

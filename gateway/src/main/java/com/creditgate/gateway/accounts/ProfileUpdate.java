@@ -16,10 +16,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Creates or updates an account's profile and runs a limit review on the result, retrying a bounded number
- * of times when the account changes concurrently.
+ * The embedded default's profile writer: creates or updates an account's profile and runs a limit review on
+ * the result, retrying a bounded number of times when the account changes concurrently.
  */
-final class ProfileUpdate {
+final class ProfileUpdate implements ProfileWriter {
   static final int ATTEMPTS_MAX = 3;
 
   private final AccountStore store;
@@ -32,10 +32,8 @@ final class ProfileUpdate {
     this.clock = clock;
   }
 
-  /** The stored record and whether it was created. */
-  record Result(AccountRecord record, boolean created) {}
-
-  Future<Result> apply(String accountId, AccountProfile profile) {
+  @Override
+  public Future<Result> apply(String accountId, AccountProfile profile) {
     return attempt(accountId, profile, 1);
   }
 

@@ -49,7 +49,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     List<RouteModule> modules = new ArrayList<>(List.of(
         new HealthRoutes(store, services.engine(), config.requestDeadlineMillis(), services.lifecycle()),
-        new AccountRoutes(store, services.engine(), services.clock()),
+        accountRoutes(store),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
@@ -60,6 +60,12 @@ public final class ApiVerticle extends VerticleBase {
         .setTcpNoDelay(true).setCompressionSupported(false);
     return vertx.createHttpServer(options).requestHandler(router).listen()
         .onSuccess(s -> server = s);
+  }
+
+  private AccountRoutes accountRoutes(AccountStore store) {
+    return storage.pool() == null ? new AccountRoutes(store, services.engine(), services.clock())
+        : new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
+            new AccountLedger(services.engine()));
   }
 
   /** Money routes on Postgres, or their 503 stand-ins in embedded mode. */

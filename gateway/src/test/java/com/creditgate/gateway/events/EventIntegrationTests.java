@@ -178,4 +178,19 @@ class EventIntegrationTests {
     assertThat(gateway.get("/v1/accounts/nobody/limit-history").statusCode()).isEqualTo(404);
     assertThat(gateway.get("/v1/accounts/ev-bad/limit-history?limit=0").statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void creationAndProfileChangesAreInTheHistory() {
+    createAccount("ev-profile");
+    JsonObject lower = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+        .put("monthlyIncome", 500_000).put("creditScore", 760).put("segment", "MASS")
+        .put("accountOpenedAt", "2022-01-15T00:00:00Z");
+    assertThat(gateway.put("/v1/accounts/ev-profile", lower).statusCode()).isEqualTo(200);
+    JsonArray items = gateway.get("/v1/accounts/ev-profile/limit-history").bodyAsJsonObject().getJsonArray("items");
+    assertThat(items).hasSize(2);
+    assertThat(items.getJsonObject(0).getString("trigger")).isEqualTo("PROFILE_UPDATE");
+    assertThat(items.getJsonObject(0).getLong("newLimit")).isLessThan(items.getJsonObject(0).getLong("oldLimit"));
+    assertThat(items.getJsonObject(1).getString("trigger")).isEqualTo("CREATED");
+    assertThat(items.getJsonObject(1).getLong("oldLimit")).isZero();
+  }
 }

@@ -8,7 +8,7 @@ import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -45,9 +45,10 @@ public final class PgAccountRepository {
       + "WHERE accounts.version = EXCLUDED.version - 1 "
       + "RETURNING " + COLUMNS;
 
-  private final Pool pool;
+  private final SqlClient pool;
 
-  public PgAccountRepository(Pool pool) {
+  /** On a pool, or on one connection (inside a transaction). */
+  public PgAccountRepository(SqlClient pool) {
     this.pool = pool;
   }
 
