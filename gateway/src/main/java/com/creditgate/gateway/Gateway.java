@@ -8,6 +8,7 @@ import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
 import com.creditgate.gateway.reviews.BatchReviewScheduler;
+import com.creditgate.gateway.reviews.OutboxRelay;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -79,6 +80,8 @@ public final class Gateway {
             .map(this::remember)
             .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
             .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember)
+            .compose(v -> config.redisUrls().isEmpty() ? Future.<Void>succeededFuture()
+                : vertx.deployVerticle(new OutboxRelay(services)).map(this::remember))
             .compose(v -> config.money().batchReviewIntervalSeconds() == 0 ? Future.<Void>succeededFuture()
                 : vertx.deployVerticle(new BatchReviewScheduler(services)).map(this::remember));
     return subscriber.compose(v -> background).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),

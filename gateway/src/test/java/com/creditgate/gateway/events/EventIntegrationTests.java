@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -192,5 +196,26 @@ class EventIntegrationTests {
     assertThat(items.getJsonObject(0).getLong("newLimit")).isLessThan(items.getJsonObject(0).getLong("oldLimit"));
     assertThat(items.getJsonObject(1).getString("trigger")).isEqualTo("CREATED");
     assertThat(items.getJsonObject(1).getLong("oldLimit")).isZero();
+  }
+
+  @Test
+  void changesAreNotifiedThroughTheOutboxToTheRedisStream() {
+    createAccount("ev-notify");
+    event("ev-notify", "o1", "OVERDUE", null, new JsonObject().put("daysPastDue", 2));
+    Redis redis = Redis.createClient(vertx, TestServices.redisUrl());
+    try {
+      String stream = gateway.settings().get("REDIS_KEY_PREFIX") + "notifications";
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      String entries = "";
+      while (!entries.contains("LINE_FROZEN") && System.nanoTime() < deadline) {
+        TestServices.await(Future.future(p -> vertx.setTimer(50, id -> p.complete())));
+        entries = String.valueOf(TestServices.await(redis.send(Request.cmd(Command.XRANGE).arg(stream).arg("-").arg("+"))));
+      }
+      assertThat(entries).contains("LINE_FROZEN").contains("ev-notify");
+      assertThat(gateway.sql("SELECT count(*) AS n FROM notification_outbox WHERE account_id = $1 AND published_at IS NULL",
+          "ev-notify").iterator().next().getLong("n")).isZero();
+    } finally {
+      redis.close();
+    }
   }
 }
