@@ -9,7 +9,7 @@ final class ChurnPenaltyRule implements PolicyRule {
   @Override
   public void apply(ReviewInput input, PolicyDocument policy, ReviewDraft draft) {
     if (input.feature(Feature.QUICK_CYCLES_30D) >= policy.churn().minQuickCycles30d()) {
-      long ceiling = Money.scaleBps(draft.currentLimitMinor, Money.BPS_ONE - policy.churn().penaltyBps());
+      long ceiling = Money.scaleBps(draft.cutBaseMinor(), Money.BPS_ONE - policy.churn().penaltyBps());
       draft.lowerTo(Money.roundDown(ceiling, policy.limitStepMinor()), this, ReasonCode.CHURN_PENALTY);
     }
   }

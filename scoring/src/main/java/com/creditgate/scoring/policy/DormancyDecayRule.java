@@ -18,7 +18,7 @@ final class DormancyDecayRule implements PolicyRule {
     }
     long periods = (idleDays - dormancy.dormantAfterDays()) / dormancy.periodDays() + 1;
     long decayBps = Math.min(dormancy.maxDecayBps(), Math.multiplyExact(periods, dormancy.decayBpsPerPeriod()));
-    long ceiling = Money.scaleBps(draft.currentLimitMinor, Money.BPS_ONE - decayBps);
+    long ceiling = Money.scaleBps(draft.cutBaseMinor(), Money.BPS_ONE - decayBps);
     draft.lowerTo(Money.roundDown(ceiling, policy.limitStepMinor()), this, ReasonCode.DORMANCY_DECAY);
   }
 }

@@ -11,7 +11,7 @@ final class MarketTighteningRule implements PolicyRule {
   @Override
   public void apply(ReviewInput input, PolicyDocument policy, ReviewDraft draft) {
     if (draft.tighteningCutBps > 0) {
-      long ceiling = Money.scaleBps(draft.currentLimitMinor, Money.BPS_ONE - draft.tighteningCutBps);
+      long ceiling = Money.scaleBps(draft.cutBaseMinor(), Money.BPS_ONE - draft.tighteningCutBps);
       draft.lowerTo(Money.roundDown(ceiling, policy.limitStepMinor()), this, ReasonCode.MARKET_TIGHTENING);
     }
   }

@@ -18,7 +18,7 @@ final class OverdueRule implements PolicyRule {
       draft.status = AccountStatus.FROZEN;
       draft.closeIncreases(this, ReasonCode.OVERDUE_FREEZE);
       if (dpd > policy.overdue().cutAfterDays()) {
-        draft.lowerTo(Money.scaleBps(draft.currentLimitMinor, policy.overdue().cutToBps()), this,
+        draft.lowerTo(Money.scaleBps(draft.cutBaseMinor(), policy.overdue().cutToBps()), this,
             ReasonCode.OVERDUE_LIMIT_CUT);
       }
     } else if (draft.status == AccountStatus.FROZEN) {

@@ -60,6 +60,14 @@ final class ReviewDraft {
     }
   }
 
+  /**
+   * What cuts (overdue, dormancy, churn, tightening) take their share of: the current limit, or for a new
+   * line (no limit yet) the limit just granted.
+   */
+  long cutBaseMinor() {
+    return currentLimitMinor > 0 ? currentLimitMinor : limitMinor;
+  }
+
   boolean increaseEligible() {
     return increaseClosed.isEmpty();
   }

@@ -261,6 +261,16 @@ class LimitPolicyRulesTests {
     }
 
     @Test
+    void newLineIsDecayedFromItsGrantNotClosed() {
+      Scenario s = Scenario.healthy().set(Feature.DAYS_SINCE_LAST_DRAW, 200);
+      s.creditLimitMinor = 0;
+      s.outstandingMinor = 0;
+      ReviewOutcome outcome = s.review();
+      assertThat(outcome.creditLimitMinor()).isEqualTo(6_300_000);
+      assertThat(outcome.status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    @Test
     void recentlyUsedLimitDoesNotDecay() {
       ReviewOutcome outcome = Scenario.healthy().set(Feature.DAYS_SINCE_LAST_DRAW, 179).review();
       assertThat(outcome.creditLimitMinor()).isEqualTo(5_000_000);
