@@ -3,6 +3,8 @@ package com.creditgate.gateway;
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.http.ApiVerticle;
+import com.creditgate.gateway.http.ClientRateLimit;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -57,7 +59,7 @@ public final class Gateway {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.onComplete(done -> services.metrics().close());
   }
 
   private Future<Void> deploy() {
@@ -80,7 +82,9 @@ public final class Gateway {
     RiskEngine engine = RiskEngineLoader.load(config.modelResource());
     AccountL1Cache l1 = new AccountL1Cache(config.l1MaxAccounts(), config.l1TtlMillis());
     EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
-    return new GatewayServices(config, engine, l1, embedded, clock);
+    GatewayMetrics metrics = new GatewayMetrics();
+    ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
+    return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit);
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {
