@@ -6,11 +6,12 @@ import com.creditgate.gateway.support.Accounts;
 import com.creditgate.gateway.support.Scrape;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -21,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +29,34 @@ import org.junit.jupiter.api.Test;
 /** {@code /metrics} over real HTTP: what each storage level answered, decisions, latency by route template. */
 class MetricsIntegrationTests {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private static TestVertx testVertx;
   private static Vertx vertx;
   private static TestGateway gateway;
 
   @BeforeAll
   static void startGateway() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    testVertx = TestVertx.create();
+    vertx = testVertx.vertx();
     gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
   }
 
   @AfterAll
   static void stopGateway() {
     gateway.close();
-    TestServices.await(vertx.close());
+    testVertx.close();
+    testVertx.assertNeverBlocked();
+  }
+
+  @Test
+  void readinessListsEachDependencyAndItsBreaker() {
+    HttpResponse<Buffer> answer = TestServices.await(gateway.client().get("/health/ready").send());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonObject body = answer.bodyAsJsonObject();
+    assertThat(body.getString("status")).isEqualTo("UP");
+    assertThat(body.getJsonObject("checks").getMap()).containsEntry("postgres", "UP").containsEntry("redis", "UP")
+        .containsEntry("model", "UP");
+    assertThat(body.getJsonObject("breakers").getMap()).containsEntry("postgres", "CLOSED")
+        .containsEntry("redis", "CLOSED");
   }
 
   @Test
