@@ -4,6 +4,7 @@ import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.http.ApiVerticle;
 import com.creditgate.gateway.http.ClientRateLimit;
+import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
@@ -84,7 +85,7 @@ public final class Gateway {
     EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
     GatewayMetrics metrics = new GatewayMetrics();
     ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
-    return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit);
+    return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit, OpenApiDocument.load());
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {

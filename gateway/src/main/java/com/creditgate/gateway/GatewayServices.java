@@ -2,6 +2,7 @@ package com.creditgate.gateway;
 
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.http.ClientRateLimit;
+import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -15,6 +16,8 @@ import java.time.Clock;
  * @param embeddedStore the in-process store; {@code null} when Postgres is configured
  * @param metrics the process's one metrics registry
  * @param rateLimit the per-client rate limit, shared by every verticle
+ * @param openApi the served OpenAPI document and its request validators
  */
 public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
-    EmbeddedAccountStore embeddedStore, Clock clock, GatewayMetrics metrics, ClientRateLimit rateLimit) {}
+    EmbeddedAccountStore embeddedStore, Clock clock, GatewayMetrics metrics, ClientRateLimit rateLimit,
+    OpenApiDocument openApi) {}

@@ -60,9 +60,11 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = List.of(
         new HealthRoutes(probes, services.engine(), config.requestDeadlineMillis()),
         new MetricsRoutes(services.metrics()),
+        new OpenApiRoutes(services.openApi()),
         new AccountRoutes(store, services.engine(), services.clock()),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.metrics()),
         new ReportRoutes(store, services.engine(), services.clock()));
