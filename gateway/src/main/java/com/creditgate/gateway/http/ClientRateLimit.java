@@ -34,8 +34,11 @@ public final class ClientRateLimit implements Handler<RoutingContext> {
     }
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     long now = nanoTime.getAsLong();
-    TokenBucket bucket = buckets.computeIfAbsent(clientId,
-        id -> new TokenBucket(limits.rateLimitPerSecond(), limits.rateLimitBurst(), now));
+    TokenBucket bucket = buckets.get(clientId);
+    if (bucket == null) {
+      bucket = buckets.computeIfAbsent(clientId,
+          id -> new TokenBucket(limits.rateLimitPerSecond(), limits.rateLimitBurst(), now));
+    }
     long retryAfterSeconds = bucket.tryAcquire(now);
     if (retryAfterSeconds > 0) {
       metrics.rateLimited();

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  * kill to see how the gateway copes. Close it after the test.
  */
 public final class RedisProcess implements AutoCloseable {
-  private final Process process;
   private final int port;
+  private Process process;
 
   private RedisProcess(Process process, int port) {
     this.process = process;
@@ -21,13 +21,22 @@ public final class RedisProcess implements AutoCloseable {
   /** Starts a server and waits (bounded) until it accepts connections. */
   public static RedisProcess start() {
     int port = TestServices.freePort();
+    RedisProcess redis = new RedisProcess(launch(port), port);
+    redis.awaitAccepting();
+    return redis;
+  }
+
+  /** Starts a new, empty server on the same port after {@link #kill}. */
+  public void restart() {
+    process = launch(port);
+    awaitAccepting();
+  }
+
+  private static Process launch(int port) {
     try {
-      Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+      return new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--daemonize", "no")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      RedisProcess redis = new RedisProcess(process, port);
-      redis.awaitAccepting();
-      return redis;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start redis-server", e);
     }

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 /**
  * One dependency's circuit breaker for one verticle, with the call deadline: after {@code maxFailures}
  * failures or timeouts it opens and calls fail at once ({@link OpenCircuitException}) for
- * {@code resetMillis}; then one half-open probe decides whether it closes again. A 404 is an answer, not a
- * failure. Reports its transitions to the process gauges. Use from its verticle's event loop.
+ * {@code resetMillis}; then one half-open probe decides whether it closes again. A {@link GatewayException}
+ * (404, 409...) is an answer from the dependency, not a failure of it. Reports its transitions to the process
+ * gauges. Use from its verticle's event loop.
  */
 public final class DependencyBreaker {
   private final CircuitBreaker breaker;
@@ -38,14 +39,13 @@ public final class DependencyBreaker {
         .openHandler(v -> report(CircuitBreakerState.OPEN))
         .halfOpenHandler(v -> report(CircuitBreakerState.HALF_OPEN))
         .closeHandler(v -> report(CircuitBreakerState.CLOSED));
-    this.breaker.<Object>failurePolicy(future -> future.failed()
-        && !(future.cause() instanceof GatewayException.NotFound));
+    this.breaker.<Object>failurePolicy(future -> future.failed() && !(future.cause() instanceof GatewayException));
   }
 
   /** Runs {@code call} under the breaker and the deadline. */
   public <T> Future<T> call(Supplier<Future<T>> call) {
     return breaker.<T>execute(call).onFailure(e -> {
-      if (!(e instanceof GatewayException.NotFound)) {
+      if (!(e instanceof GatewayException)) {
         lastFailureNanos = System.nanoTime();
         failedEver = true;
       }

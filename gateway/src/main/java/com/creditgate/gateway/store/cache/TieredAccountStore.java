@@ -70,7 +70,11 @@ public final class TieredAccountStore implements AccountStore {
 
   @Override
   public Future<AccountRecord> save(AccountRecord record, long expectedVersion) {
-    return repository.save(record, expectedVersion).compose(this::publish);
+    return pgBreaker.call(() -> repository.save(record, expectedVersion))
+        .recover(e -> Future.failedFuture(e instanceof GatewayException ? e
+            : new GatewayException.DependencyUnavailable("postgres", DependencyBreaker.skipped(e)
+                ? "circuit open" : "write failed: " + e.getMessage())))
+        .compose(this::publish);
   }
 
   /** Makes {@code stored} visible at every level; cache failures are logged, never fail the write. */
