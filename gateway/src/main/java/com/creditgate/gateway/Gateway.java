@@ -9,6 +9,9 @@ import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
 import com.creditgate.gateway.reviews.BatchReviewScheduler;
 import com.creditgate.gateway.reviews.OutboxRelay;
+import com.creditgate.gateway.http.ClientRateLimit;
+import com.creditgate.gateway.http.OpenApiDocument;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
@@ -68,7 +71,7 @@ public final class Gateway {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.onComplete(done -> services.metrics().close());
   }
 
   private Future<Void> deploy() {
@@ -102,7 +105,10 @@ public final class Gateway {
     EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
     DecisionAuditLog auditLog = config.embedded() ? DecisionAuditLog.toLogOnly()
         : DecisionAuditLog.toPostgres(config.money().auditQueueMax());
-    return new GatewayServices(config, engine, l1, embedded, clock, auditLog, new Lifecycle());
+    GatewayMetrics metrics = new GatewayMetrics();
+    ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
+    return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit, OpenApiDocument.load(),
+        auditLog, new Lifecycle());
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {

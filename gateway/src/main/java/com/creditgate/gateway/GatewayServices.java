@@ -2,6 +2,9 @@ package com.creditgate.gateway;
 
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.http.ClientRateLimit;
+import com.creditgate.gateway.http.OpenApiDocument;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
 import com.creditgate.gateway.store.embedded.EmbeddedAccountStore;
@@ -12,6 +15,12 @@ import java.time.Clock;
  * that are shared by design (the risk engine, the L1 cache, the embedded store when there is one).
  *
  * @param embeddedStore the in-process store; {@code null} when Postgres is configured
+ * @param metrics the process's one metrics registry
+ * @param rateLimit the per-client rate limit, shared by every verticle
+ * @param openApi the served OpenAPI document and its request validators
+ * @param auditLog the decision audit hand-off to the audit writer
+ * @param lifecycle whether the process is draining for shutdown
  */
 public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
-    EmbeddedAccountStore embeddedStore, Clock clock, DecisionAuditLog auditLog, Lifecycle lifecycle) {}
+    EmbeddedAccountStore embeddedStore, Clock clock, GatewayMetrics metrics, ClientRateLimit rateLimit,
+    OpenApiDocument openApi, DecisionAuditLog auditLog, Lifecycle lifecycle) {}

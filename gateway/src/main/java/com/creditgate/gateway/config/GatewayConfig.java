@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param apiKeyHashes sha256 hex of each client API key, to the client id
  * @param adminTokenHash sha256 hex of the admin token
  * @param demoCredentials whether the documented demo key and admin token are accepted
+ * @param ops rate limits and circuit-breaker settings
  */
 public record GatewayConfig(
     String httpHost,
@@ -37,6 +38,7 @@ public record GatewayConfig(
     int embeddedAccounts,
     String modelResource,
     String policyResource,
+    OpsLimits ops,
     MoneySettings money,
     long shutdownGraceMillis,
     String instanceId) {
@@ -57,6 +59,7 @@ public record GatewayConfig(
     Check.argument(embeddedAccounts >= 0, "EMBEDDED_ACCOUNTS must be >= 0");
     Check.argument(pgUrl.isPresent() || redisUrls.isEmpty(),
         "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
+    Check.notNull(ops, "ops");
     Check.notNull(money, "money");
     Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);

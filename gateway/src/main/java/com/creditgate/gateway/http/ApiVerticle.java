@@ -8,10 +8,13 @@ import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
-import com.creditgate.gateway.reviews.BatchReview;
-import com.creditgate.gateway.reviews.ReviewRoutes;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
+import com.creditgate.gateway.ops.MetricsRoutes;
+import com.creditgate.gateway.ops.RequestTimer;
+import com.creditgate.gateway.report.ReportRoutes;
+import com.creditgate.gateway.reviews.BatchReview;
+import com.creditgate.gateway.reviews.ReviewRoutes;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.gateway.store.StorageClients;
 import io.vertx.core.Future;
@@ -23,14 +26,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One HTTP API instance per event loop: owns its Postgres pool and Redis client (opened in {@link #start},
- * closed in {@link #stop}) and serves every route on the shared port.
+ * One HTTP API instance per event loop: owns its Postgres pool, Redis client and their circuit breakers
+ * (opened in {@link #start}, closed in {@link #stop}) and serves every route on the shared port. The router
+ * times every request, then sheds past the in-flight bound, before any I/O.
  */
 public final class ApiVerticle extends VerticleBase {
   private final GatewayServices services;
   private StorageClients storage;
+  private AtomicInteger inflight;
   private HttpServer server;
 
   public ApiVerticle(GatewayServices services) {
@@ -44,15 +50,25 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     GatewayConfig config = services.config();
     ApiAuth auth = new ApiAuth(config);
+    RequestTimer timer = new RequestTimer(services.metrics());
+    inflight = services.metrics().inflightCounter();
+    router.route().handler(timer);
+    router.route().handler(new InflightLimit(config.inflightMaxPerVerticle(), inflight, services.metrics()));
     router.route("/v1/*").handler(auth.clients());
+    router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = new ArrayList<>(List.of(
-        new HealthRoutes(store, services.engine(), config.requestDeadlineMillis(), services.lifecycle()),
+        new HealthRoutes(storage.probes(), services.engine(), config.requestDeadlineMillis(), services.lifecycle()),
+        new MetricsRoutes(services.metrics()),
+        new OpenApiRoutes(services.openApi()),
         accountRoutes(store),
-        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog())));
+        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics()),
+        new ReportRoutes(store, services.engine(), services.clock())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
+    timer.registerRoutes(router);
     router.route().failureHandler(new FailureHandler());
     router.route().last().handler(ctx -> ctx.fail(404));
     HttpServerOptions options = new HttpServerOptions()
@@ -62,13 +78,23 @@ public final class ApiVerticle extends VerticleBase {
         .onSuccess(s -> server = s);
   }
 
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = server == null ? Future.succeededFuture()
+        : server.shutdown(services.config().shutdownGraceMillis(), TimeUnit.MILLISECONDS);
+    return closing.eventually(() -> {
+      services.metrics().removeInflightCounter(inflight);
+      return storage == null ? Future.succeededFuture() : storage.close();
+    });
+  }
+
   private AccountRoutes accountRoutes(AccountStore store) {
     return storage.pool() == null ? new AccountRoutes(store, services.engine(), services.clock())
         : new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
             new AccountLedger(services.engine()));
   }
 
-  /** Money routes on Postgres, or their 503 stand-ins in embedded mode. */
+  /** Money and admin routes on Postgres, or their 503 stand-ins in embedded mode. */
   private List<RouteModule> ledgerRoutes() {
     if (storage.pool() == null) {
       return List.of(new LedgerUnavailableRoutes());
@@ -82,12 +108,5 @@ public final class ApiVerticle extends VerticleBase {
         new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), services.clock()),
         new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
         new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));
-  }
-
-  @Override
-  public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture()
-        : server.shutdown(services.config().shutdownGraceMillis(), TimeUnit.MILLISECONDS);
-    return closing.eventually(() -> storage == null ? Future.succeededFuture() : storage.close());
   }
 }

@@ -5,16 +5,20 @@ import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.risk.RiskEngine;
+import com.creditgate.gateway.store.AccountRead;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.scoring.decision.CheckOutcome;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.model.ScoreScale;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,7 +29,9 @@ import java.util.List;
 
 /**
  * {@code POST /v1/limit-checks}: read-only. request → account (L1 → Redis → Postgres) → features → score →
- * decision → response. Scoring runs on the event loop: it is O(features) arithmetic.
+ * decision → response. Scoring runs on the event loop: it is O(features) arithmetic. When no storage level
+ * can answer within the deadline the answer is still 200: a conservative {@code DECLINE} with reason D206 and
+ * {@code degraded: true}; an answer read while Redis or Postgres is unhealthy is marked {@code degraded}.
  */
 public final class LimitCheckRoutes implements RouteModule {
   static final int REASONS_MAX = 4;
@@ -34,12 +40,15 @@ public final class LimitCheckRoutes implements RouteModule {
   private final RiskEngine engine;
   private final Clock clock;
   private final DecisionAuditLog audit;
+  private final GatewayMetrics metrics;
 
-  public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock, DecisionAuditLog audit) {
+  public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock, DecisionAuditLog audit,
+      GatewayMetrics metrics) {
     this.store = store;
     this.engine = engine;
     this.clock = clock;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   @Override
@@ -49,13 +58,18 @@ public final class LimitCheckRoutes implements RouteModule {
 
   private void check(RoutingContext ctx) {
     LimitCheckRequest request = LimitCheckRequest.parse(JsonBody.of(ctx.body().buffer()));
-    store.get(request.accountId())
-        .map(record -> decide(ctx, request, record))
+    store.read(request.accountId())
+        .map(read -> decide(ctx, request, read))
+        .recover(e -> e instanceof GatewayException.DependencyUnavailable
+            ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
+                engine.active(), Responses.locale(ctx), metrics))
+            : Future.failedFuture(e))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }
 
-  private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRecord record) {
+  private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRead read) {
+    AccountRecord record = read.record();
     RiskEngine.Active active = engine.active();
     CreditState state = record.state();
     Instant now = clock.instant();
@@ -64,12 +78,13 @@ public final class LimitCheckRoutes implements RouteModule {
     double pdCutoff = active.pdCutoff(record.profile().segment(), now);
     CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff);
     engine.shadow(active, features, pd, pdCutoff);
+    metrics.decision(outcome.decision(), read.degraded());
     String decisionId = DecisionIds.next();
     int score = ScoreScale.scoreOf(pd);
     List<ReasonCode> reasons = reasons(outcome, active, features);
     audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision().name(), score,
         pd, reasons.stream().map(ReasonCode::code).toList(), active.model().version(),
-        active.policyDocument().version(), features, false, ctx.get(ApiAuth.CLIENT_ID), now));
+        active.policyDocument().version(), features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID), now));
     return new JsonObject()
         .put("decisionId", decisionId)
         .put("decision", outcome.decision().name())
@@ -84,7 +99,7 @@ public final class LimitCheckRoutes implements RouteModule {
         .put("pd", pd)
         .put("tier", state.tier())
         .put("reasons", Responses.reasons(reasons, Responses.locale(ctx)))
-        .put("degraded", false)
+        .put("degraded", read.degraded())
         .put("modelVersion", active.model().version())
         .put("policyVersion", active.policyDocument().version());
   }

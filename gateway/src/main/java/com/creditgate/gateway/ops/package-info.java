@@ -1,2 +1,2 @@
-/** Operations: health endpoints. */
+/** Operations: health endpoints, Prometheus metrics, request timing and dependency probes. */
 package com.creditgate.gateway.ops;

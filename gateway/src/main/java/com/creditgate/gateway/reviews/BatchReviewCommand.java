@@ -3,9 +3,11 @@ package com.creditgate.gateway.reviews;
 import com.creditgate.gateway.admin.RiskConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
+import com.creditgate.gateway.store.cache.DependencyBreaker;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.Migrations;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
@@ -36,8 +38,11 @@ public final class BatchReviewCommand {
     Redis redis = config.redisUrls().isPresent() ? RedisClients.create(vertx, config) : null;
     RedisAccountCache l2 = redis == null ? null : new RedisAccountCache(redis, config.redisKeyPrefix(),
         config.l2TtlSeconds(), config.requestDeadlineMillis());
+    GatewayMetrics metrics = new GatewayMetrics();
+    DependencyBreaker pgBreaker = breaker(vertx, config, metrics, "postgres");
+    DependencyBreaker redisBreaker = redis == null ? null : breaker(vertx, config, metrics, "redis");
     TieredAccountStore store = new TieredAccountStore(vertx.getOrCreateContext(), new AccountL1Cache(1, 1_000), l2,
-        new PgAccountRepository(pool));
+        new PgAccountRepository(pool), redisBreaker, pgBreaker, metrics);
     return Migrations.apply(vertx, pool)
         .compose(v -> vertx.executeBlocking(() -> RiskEngineLoader.load(config.modelResource())))
         .compose(engine -> new RiskConfigLoader(vertx, pool, engine).reload().map(engine))
@@ -45,10 +50,17 @@ public final class BatchReviewCommand {
             config.money().batchReviewPageSize(), store::refresh)
             .run(runKey == null ? BatchReview.dailyKey(clock) : runKey, config.instanceId()))
         .eventually(() -> {
+          pgBreaker.close();
           if (redis != null) {
+            redisBreaker.close();
             redis.close();
           }
           return pool.close();
         });
+  }
+
+  private static DependencyBreaker breaker(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, String name) {
+    return new DependencyBreaker(vertx, name, config.ops().breakerMaxFailures(), config.requestDeadlineMillis(),
+        config.ops().breakerResetMillis(), metrics.breaker(name));
   }
 }

@@ -12,6 +12,14 @@ public interface AccountStore {
   Future<AccountRecord> get(String accountId);
 
   /**
+   * The account with a flag saying whether it was read in degraded mode (see {@link AccountRead}); fails
+   * like {@link #get}, or with {@code GatewayException.DependencyUnavailable} when no level could answer.
+   */
+  default Future<AccountRead> read(String accountId) {
+    return get(accountId).map(record -> new AccountRead(record, false));
+  }
+
+  /**
    * Writes profile, limit, status, tier, eligibility and features of {@code record} when the stored version
    * is still {@code expectedVersion} (0: the account must not exist yet). Money columns (outstanding, held)
    * are never overwritten here. Fails with {@code GatewayException.Conflict} on a concurrent change.

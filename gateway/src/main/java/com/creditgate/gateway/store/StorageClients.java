@@ -2,6 +2,8 @@ package com.creditgate.gateway.store;
 
 import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.ops.DependencyProbe;
+import com.creditgate.gateway.store.cache.DependencyBreaker;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.gateway.store.postgres.PgPools;
@@ -12,35 +14,59 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The storage one verticle owns: its Postgres pool, its Redis client and the account store built on them; in
- * embedded mode only the shared in-process store. Open in {@code start}, close in {@code stop}.
+ * The storage one verticle owns: its Postgres pool, its Redis client, their circuit breakers and readiness
+ * probes, and the account store built on them; in embedded mode only the shared in-process store. Open in
+ * {@code start}, close in {@code stop}.
  *
  * @param pool the Postgres pool, {@code null} in embedded mode (money operations then answer 503)
+ * @param redis the Redis client, {@code null} without Redis
  * @param tiered the tiered store, {@code null} in embedded mode
  */
-public record StorageClients(AccountStore accounts, Pool pool, Redis redis, TieredAccountStore tiered) {
+public record StorageClients(AccountStore accounts, Pool pool, Redis redis, TieredAccountStore tiered,
+    List<DependencyProbe> probes, List<DependencyBreaker> breakers) {
 
   /** Opens the clients of one verticle running on {@code context}. */
   public static StorageClients open(Vertx vertx, Context context, GatewayServices services) {
     GatewayConfig config = services.config();
     if (config.embedded()) {
-      return new StorageClients(services.embeddedStore(), null, null, null);
+      return new StorageClients(services.embeddedStore(), null, null, null, List.of(), List.of());
     }
+    List<DependencyProbe> probes = new ArrayList<>();
+    List<DependencyBreaker> breakers = new ArrayList<>();
     Pool pool = PgPools.create(vertx, config);
+    PgAccountRepository repository = new PgAccountRepository(pool);
+    DependencyBreaker pgBreaker = breaker(vertx, services, "postgres", breakers);
+    probes.add(new DependencyProbe("postgres", repository::ping, pgBreaker::state));
     Redis redis = null;
     RedisAccountCache l2 = null;
+    DependencyBreaker redisBreaker = null;
     if (config.redisUrls().isPresent()) {
       redis = RedisClients.create(vertx, config);
       l2 = new RedisAccountCache(redis, config.redisKeyPrefix(), config.l2TtlSeconds(), config.requestDeadlineMillis());
+      redisBreaker = breaker(vertx, services, "redis", breakers);
+      probes.add(new DependencyProbe("redis", l2::ping, redisBreaker::state));
     }
-    TieredAccountStore tiered = new TieredAccountStore(context, services.l1(), l2, new PgAccountRepository(pool));
-    return new StorageClients(tiered, pool, redis, tiered);
+    TieredAccountStore tiered = new TieredAccountStore(context, services.l1(), l2, repository, redisBreaker, pgBreaker,
+        services.metrics());
+    return new StorageClients(tiered, pool, redis, tiered, List.copyOf(probes), List.copyOf(breakers));
+  }
+
+  private static DependencyBreaker breaker(Vertx vertx, GatewayServices services, String dependency,
+      List<DependencyBreaker> breakers) {
+    GatewayConfig config = services.config();
+    DependencyBreaker breaker = new DependencyBreaker(vertx, dependency, config.ops().breakerMaxFailures(),
+        config.requestDeadlineMillis(), config.ops().breakerResetMillis(), services.metrics().breaker(dependency));
+    breakers.add(breaker);
+    return breaker;
   }
 
   /** Closes what {@link #open} opened. */
   public Future<Void> close() {
+    breakers.forEach(DependencyBreaker::close);
     if (redis != null) {
       redis.close();
     }

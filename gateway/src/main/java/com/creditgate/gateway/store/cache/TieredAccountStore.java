@@ -2,6 +2,9 @@ package com.creditgate.gateway.store.cache;
 
 import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.store.AccountNotFound;
+import com.creditgate.gateway.ops.GatewayMetrics;
+import com.creditgate.gateway.ops.Lookup;
+import com.creditgate.gateway.store.AccountRead;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
@@ -9,14 +12,17 @@ import com.creditgate.gateway.store.redis.RedisAccountCache;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Caffeine (L1, shared by the process) → Redis (L2, shared by replicas, optional) → Postgres (truth). A miss
  * fills the levels above on the way back; a write goes to Postgres first, then refreshes Redis and tells
- * every replica to drop its L1 entry. A Redis failure is a miss, never a failed read. One instance per
- * verticle; its futures complete on that verticle's context.
+ * every replica to drop its L1 entry. Redis and Postgres calls run under a {@link DependencyBreaker} each
+ * (deadline, open after repeated failures, half-open probe): a Redis failure or open breaker is a miss, never
+ * a failed read; a Postgres failure on an L1/L2 miss is {@link GatewayException.DependencyUnavailable}. One
+ * instance per verticle; its futures complete on that verticle's context.
  */
 public final class TieredAccountStore implements AccountStore {
   private static final Logger LOG = LoggerFactory.getLogger(TieredAccountStore.class);
@@ -25,23 +31,38 @@ public final class TieredAccountStore implements AccountStore {
   private final AccountL1Cache l1;
   private final RedisAccountCache l2;
   private final PgAccountRepository repository;
+  private final DependencyBreaker redisBreaker;
+  private final DependencyBreaker pgBreaker;
+  private final GatewayMetrics metrics;
+  private boolean loaderCalled;
 
-  /** {@code l2} may be {@code null} when no Redis is configured. */
+  /** {@code l2} and {@code redisBreaker} are {@code null} when no Redis is configured. */
   public TieredAccountStore(Context context, AccountL1Cache l1, RedisAccountCache l2,
-      PgAccountRepository repository) {
+      PgAccountRepository repository, DependencyBreaker redisBreaker, DependencyBreaker pgBreaker,
+      GatewayMetrics metrics) {
     this.context = context;
     this.l1 = l1;
     this.l2 = l2;
     this.repository = repository;
+    this.redisBreaker = redisBreaker;
+    this.pgBreaker = pgBreaker;
+    this.metrics = metrics;
   }
 
   @Override
   public Future<AccountRecord> get(String accountId) {
+    loaderCalled = false;
     CompletableFuture<AccountRecord> value = l1.get(accountId, this::loadBelowL1);
-    if (value.isDone() && !value.isCompletedExceptionally()) {
+    boolean done = value.isDone() && !value.isCompletedExceptionally();
+    if (!loaderCalled) {
+      metrics.lookup(Lookup.Level.L1, done ? Lookup.Result.HIT : Lookup.Result.COALESCED);
+    }
+    if (done) {
       return found(accountId, value.join());
     }
-    return Future.fromCompletionStage(value, context).compose(record -> found(accountId, record));
+    return Future.fromCompletionStage(value, context)
+        .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
+        .compose(record -> found(accountId, record));
   }
 
   /** An unknown account loads as {@code null}: Caffeine then caches nothing and logs nothing. */
@@ -50,8 +71,17 @@ public final class TieredAccountStore implements AccountStore {
   }
 
   @Override
+  public Future<AccountRead> read(String accountId) {
+    return get(accountId).map(record -> new AccountRead(record, !dependenciesHealthy()));
+  }
+
+  @Override
   public Future<AccountRecord> save(AccountRecord record, long expectedVersion) {
-    return repository.save(record, expectedVersion).compose(this::publish);
+    return pgBreaker.call(() -> repository.save(record, expectedVersion))
+        .recover(e -> Future.failedFuture(e instanceof GatewayException ? e
+            : new GatewayException.DependencyUnavailable("postgres", DependencyBreaker.skipped(e)
+                ? "circuit open" : "write failed: " + e.getMessage())))
+        .compose(this::publish);
   }
 
   /** Makes {@code stored} visible at every level; cache failures are logged, never fail the write. */
@@ -60,8 +90,8 @@ public final class TieredAccountStore implements AccountStore {
     if (l2 == null) {
       return Future.succeededFuture(stored);
     }
-    return l2.put(stored)
-        .compose(v -> l2.publishInvalidation(stored.accountId(), stored.version()))
+    return redisBreaker.call(() -> l2.put(stored))
+        .compose(v -> redisBreaker.call(() -> l2.publishInvalidation(stored.accountId(), stored.version())))
         .recover(e -> {
           LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString());
           return Future.succeededFuture();
@@ -85,7 +115,14 @@ public final class TieredAccountStore implements AccountStore {
     return Future.succeededFuture();
   }
 
+  /** Both breakers closed and no recent failure. */
+  private boolean dependenciesHealthy() {
+    return pgBreaker.healthy() && (redisBreaker == null || redisBreaker.healthy());
+  }
+
   private CompletableFuture<AccountRecord> loadBelowL1(String accountId) {
+    loaderCalled = true;
+    metrics.lookup(Lookup.Level.L1, Lookup.Result.MISS);
     return loadBelowL1Future(accountId)
         .recover(e -> e instanceof GatewayException.NotFound ? Future.succeededFuture(null) : Future.failedFuture(e))
         .toCompletionStage().toCompletableFuture();
@@ -93,18 +130,40 @@ public final class TieredAccountStore implements AccountStore {
 
   private Future<AccountRecord> loadBelowL1Future(String accountId) {
     if (l2 == null) {
-      return repository.get(accountId);
+      return loadFromPostgres(accountId);
     }
-    return l2.get(accountId)
+    return redisBreaker.call(() -> l2.get(accountId))
+        .onSuccess(cached -> metrics.lookup(Lookup.Level.REDIS, cached != null ? Lookup.Result.HIT : Lookup.Result.MISS))
         .recover(e -> {
+          metrics.lookup(Lookup.Level.REDIS, DependencyBreaker.skipped(e) ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
           LOG.debug("Redis read failed for {}: {}", accountId, e.toString());
           return Future.succeededFuture(null);
         })
-        .compose(cached -> cached != null ? Future.succeededFuture(cached) : loadFromPostgres(accountId));
+        .compose(cached -> {
+          if (cached != null) {
+            return Future.succeededFuture(cached);
+          }
+          return loadFromPostgres(accountId).onSuccess(this::fillRedis);
+        });
   }
 
   private Future<AccountRecord> loadFromPostgres(String accountId) {
-    return repository.get(accountId).onSuccess(record -> l2.put(record)
-        .onFailure(e -> LOG.debug("Redis fill failed for {}: {}", accountId, e.toString())));
+    return pgBreaker.call(() -> repository.get(accountId))
+        .onSuccess(record -> metrics.lookup(Lookup.Level.POSTGRES, Lookup.Result.HIT))
+        .recover(e -> {
+          if (e instanceof GatewayException.NotFound) {
+            metrics.lookup(Lookup.Level.POSTGRES, Lookup.Result.MISS);
+            return Future.failedFuture(e);
+          }
+          boolean skipped = DependencyBreaker.skipped(e);
+          metrics.lookup(Lookup.Level.POSTGRES, skipped ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
+          return Future.failedFuture(new GatewayException.DependencyUnavailable("postgres",
+              skipped ? "circuit open" : "read failed: " + e.getMessage()));
+        });
+  }
+
+  private void fillRedis(AccountRecord record) {
+    redisBreaker.call(() -> l2.put(record))
+        .onFailure(e -> LOG.debug("Redis fill failed for {}: {}", record.accountId(), e.toString()));
   }
 }

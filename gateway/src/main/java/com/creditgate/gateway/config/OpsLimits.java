@@ -1,0 +1,27 @@
+package com.creditgate.gateway.config;
+
+import com.creditgate.common.Check;
+
+/**
+ * The limits that protect the gateway and its dependencies (README, "Configuration"). Immutable.
+ *
+ * @param rateLimitPerSecond tokens added per second to each client's bucket; {@code 0} turns rate limiting off
+ * @param rateLimitBurst size of each client's bucket (requests admitted back to back)
+ * @param breakerMaxFailures consecutive dependency failures that open a circuit breaker
+ * @param breakerResetMillis how long a breaker stays open before a half-open probe
+ */
+public record OpsLimits(long rateLimitPerSecond, long rateLimitBurst, int breakerMaxFailures,
+    long breakerResetMillis) {
+
+  public OpsLimits {
+    Check.argument(rateLimitPerSecond >= 0, "RATE_LIMIT_PER_SECOND must be >= 0");
+    Check.argument(rateLimitBurst >= 1, "RATE_LIMIT_BURST must be >= 1");
+    Check.argument(breakerMaxFailures >= 1, "BREAKER_MAX_FAILURES must be >= 1");
+    Check.argument(breakerResetMillis >= 10, "BREAKER_RESET_MILLIS must be >= 10");
+  }
+
+  /** Whether per-client rate limiting is on. */
+  public boolean rateLimited() {
+    return rateLimitPerSecond > 0;
+  }
+}

@@ -1,0 +1,85 @@
+package com.creditgate.gateway.store.cache;
+
+import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.ops.BreakerGauge;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/**
+ * One dependency's circuit breaker for one verticle, with the call deadline: after {@code maxFailures}
+ * failures or timeouts it opens and calls fail at once ({@link OpenCircuitException}) for
+ * {@code resetMillis}; then one half-open probe decides whether it closes again. A {@link GatewayException}
+ * (404, 409...) is an answer from the dependency, not a failure of it. Reports its transitions to the process
+ * gauges. Use from its verticle's event loop.
+ */
+public final class DependencyBreaker {
+  private final CircuitBreaker breaker;
+  private final BreakerGauge gauge;
+  private final long resetMillis;
+  private CircuitBreakerState reported = CircuitBreakerState.CLOSED;
+  private long lastFailureNanos;
+  private boolean failedEver;
+
+  public DependencyBreaker(Vertx vertx, String name, int maxFailures, long deadlineMillis, long resetMillis,
+      BreakerGauge gauge) {
+    this.gauge = gauge;
+    this.resetMillis = resetMillis;
+    CircuitBreakerOptions options = new CircuitBreakerOptions()
+        .setMaxFailures(maxFailures)
+        .setTimeout(deadlineMillis)
+        .setResetTimeout(resetMillis)
+        .setFallbackOnFailure(false)
+        .setNotificationAddress(null);
+    this.breaker = CircuitBreaker.create(name, vertx, options)
+        .openHandler(v -> report(CircuitBreakerState.OPEN))
+        .halfOpenHandler(v -> report(CircuitBreakerState.HALF_OPEN))
+        .closeHandler(v -> report(CircuitBreakerState.CLOSED));
+    this.breaker.<Object>failurePolicy(future -> future.failed() && !(future.cause() instanceof GatewayException));
+  }
+
+  /** Runs {@code call} under the breaker and the deadline. */
+  public <T> Future<T> call(Supplier<Future<T>> call) {
+    return breaker.<T>execute(call).onFailure(e -> {
+      if (!(e instanceof GatewayException)) {
+        lastFailureNanos = System.nanoTime();
+        failedEver = true;
+      }
+    });
+  }
+
+  /** Whether {@code failure} means the breaker refused the call without trying. */
+  public static boolean skipped(Throwable failure) {
+    return failure instanceof OpenCircuitException;
+  }
+
+  /** Closed and no failure within the last reset period: answers from here are not degraded. */
+  public boolean healthy() {
+    if (breaker.state() != CircuitBreakerState.CLOSED) {
+      return false;
+    }
+    return !failedEver || System.nanoTime() - lastFailureNanos > resetMillis * 1_000_000L;
+  }
+
+  /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
+  public String state() {
+    return breaker.state().name();
+  }
+
+  /** Stops the breaker's timers and takes it out of the gauges. */
+  public void close() {
+    report(CircuitBreakerState.CLOSED);
+    breaker.close();
+  }
+
+  private synchronized void report(CircuitBreakerState state) {
+    if (state != reported) {
+      gauge.transition(reported.name(), state.name());
+      reported = state;
+    }
+  }
+}
