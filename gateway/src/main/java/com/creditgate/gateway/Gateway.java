@@ -1,6 +1,7 @@
 package com.creditgate.gateway;
 
 import com.creditgate.gateway.admin.RiskConfigReloader;
+import com.creditgate.gateway.audit.AuditMetrics;
 import com.creditgate.gateway.audit.AuditWriter;
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.ConfigLoader;
@@ -106,6 +107,7 @@ public final class Gateway {
     DecisionAuditLog auditLog = config.embedded() ? DecisionAuditLog.toLogOnly()
         : DecisionAuditLog.toPostgres(config.money().auditQueueMax());
     GatewayMetrics metrics = new GatewayMetrics();
+    AuditMetrics.bind(metrics.registry(), auditLog, engine);
     ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
     return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit, OpenApiDocument.load(),
         auditLog, new Lifecycle());

@@ -78,6 +78,8 @@ class AuditIntegrationTests {
     }
     assertThat(log.accepted()).isEqualTo(3);
     assertThat(log.overflowed()).isEqualTo(7);
+    assertThat(TestServices.await(gateway.client().get("/metrics").send()).bodyAsString())
+        .contains("creditgate_audit_overflow_total 7.0");
     gateway.close();
     assertThat(log.written()).isEqualTo(3);
     assertThat(log.backlog()).isZero();
