@@ -1,5 +1,6 @@
 package com.creditgate.scoring.model.gbdt;
 
+import com.creditgate.common.Check;
 import com.creditgate.scoring.feature.Feature;
 import com.creditgate.scoring.feature.FeatureSchema;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,32 +50,32 @@ public final class GbdtReader {
 
   private static void checkSupported(JsonNode learner) {
     String objective = required(required(learner, "objective"), "name").asText();
-    reject(!objective.equals("binary:logistic"), "objective '%s' is not supported, only binary:logistic",
+    Check.argument(objective.equals("binary:logistic"), "objective '%s' is not supported, only binary:logistic",
         objective);
     String booster = required(required(learner, "gradient_booster"), "name").asText();
-    reject(!booster.equals("gbtree"), "booster '%s' is not supported, only gbtree", booster);
+    Check.argument(booster.equals("gbtree"), "booster '%s' is not supported, only gbtree", booster);
     JsonNode param = required(learner, "learner_model_param");
-    reject(param.path("num_class").asInt(0) > 1, "multi-class models are not supported");
-    reject(param.path("num_target").asInt(1) != 1, "multi-target models are not supported");
+    Check.argument(param.path("num_class").asInt(0) <= 1, "multi-class models are not supported");
+    Check.argument(param.path("num_target").asInt(1) == 1, "multi-target models are not supported");
     for (JsonNode type : learner.path("feature_types")) {
-      reject(type.asText().equals("c"), "categorical features are not supported");
+      Check.argument(!type.asText().equals("c"), "categorical features are not supported");
     }
   }
 
   /** Schema index of each model feature, by the names the model declares. */
   private static int[] schemaIndexes(JsonNode learner) {
     JsonNode names = learner.path("feature_names");
-    reject(!names.isArray() || names.isEmpty(),
+    Check.argument(names.isArray() && !names.isEmpty(),
         "model declares no feature_names; train it on a DMatrix whose feature names are schema names");
     int declared = required(learner, "learner_model_param").path("num_feature").asInt(names.size());
-    reject(declared != names.size(), "model has %s features but names %s", declared, names.size());
+    Check.argument(declared == names.size(), "model has %s features but names %s", declared, names.size());
     int[] index = new int[names.size()];
     boolean[] taken = new boolean[FeatureSchema.SIZE];
     for (int i = 0; i < index.length; i++) {
       String name = names.get(i).asText();
       Feature feature = FeatureSchema.byName(name).orElseThrow(() -> new IllegalArgumentException(
           "model reads feature '" + name + "' that feature schema v" + FeatureSchema.VERSION + " lacks"));
-      reject(taken[feature.ordinal()], "model names feature '%s' twice", name);
+      Check.argument(!taken[feature.ordinal()], "model names feature '%s' twice", name);
       taken[feature.ordinal()] = true;
       index[i] = feature.ordinal();
     }
@@ -82,15 +83,15 @@ public final class GbdtReader {
   }
 
   private static Forest.Tree tree(JsonNode tree, int number, int[] schemaIndex) {
-    reject(tree.path("categories_nodes").size() > 0 || anyNonZero(tree.path("split_type")),
+    Check.argument(tree.path("categories_nodes").isEmpty() && !anyNonZero(tree.path("split_type")),
         "tree %s has categorical splits, which are not supported", number);
-    reject(tree.path("tree_param").path("size_leaf_vector").asInt(1) > 1,
+    Check.argument(tree.path("tree_param").path("size_leaf_vector").asInt(1) <= 1,
         "tree %s has vector leaves, which are not supported", number);
     int[] splitIndex = ints(tree, "split_indices");
     int[] feature = new int[splitIndex.length];
     for (int i = 0; i < feature.length; i++) {
       int modelFeature = splitIndex[i];
-      reject(modelFeature < 0 || modelFeature >= schemaIndex.length,
+      Check.argument(modelFeature >= 0 && modelFeature < schemaIndex.length,
           "tree %s node %s splits on feature %s of %s", number, i, modelFeature, schemaIndex.length);
       feature[i] = schemaIndex[modelFeature];
     }
@@ -109,7 +110,7 @@ public final class GbdtReader {
 
   private static String version(JsonNode learner) {
     JsonNode version = learner.path("attributes").path(VERSION_ATTRIBUTE);
-    reject(!version.isTextual() || version.asText().isBlank(),
+    Check.argument(version.isTextual() && !version.asText().isBlank(),
         "model has no learner attribute '%s' naming its version", VERSION_ATTRIBUTE);
     return version.asText();
   }
@@ -129,7 +130,7 @@ public final class GbdtReader {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("base_score '" + text + "' is not a number", e);
     }
-    reject(!(baseScore > 0 && baseScore < 1), "base_score %s is not a probability", baseScore);
+    Check.argument(baseScore > 0 && baseScore < 1, "base_score %s is not a probability", baseScore);
     return (float) -Math.log(1.0f / baseScore - 1.0f);
   }
 
@@ -146,7 +147,7 @@ public final class GbdtReader {
     JsonNode array = required(tree, field);
     int[] values = new int[array.size()];
     for (int i = 0; i < values.length; i++) {
-      reject(!array.get(i).canConvertToInt(), "'%s' holds %s, not an int", field, array.get(i));
+      Check.argument(array.get(i).canConvertToInt(), "'%s' holds %s, not an int", field, array.get(i));
       values[i] = array.get(i).asInt();
     }
     return values;
@@ -156,7 +157,7 @@ public final class GbdtReader {
     JsonNode array = required(tree, field);
     float[] values = new float[array.size()];
     for (int i = 0; i < values.length; i++) {
-      reject(!array.get(i).isNumber(), "'%s' holds %s, not a number", field, array.get(i));
+      Check.argument(array.get(i).isNumber(), "'%s' holds %s, not a number", field, array.get(i));
       values[i] = Float.parseFloat(array.get(i).asText());
     }
     return values;
@@ -164,13 +165,7 @@ public final class GbdtReader {
 
   private static JsonNode required(JsonNode node, String field) {
     JsonNode value = node.get(field);
-    reject(value == null || value.isNull(), "XGBoost model is missing '%s'", field);
+    Check.argument(value != null && !value.isNull(), "XGBoost model is missing '%s'", field);
     return value;
-  }
-
-  private static void reject(boolean condition, String format, Object... args) {
-    if (condition) {
-      throw new IllegalArgumentException(String.format(format, args));
-    }
   }
 }
