@@ -19,12 +19,14 @@ public final class GbdtModel implements CreditModel {
   private final String version;
   private final float baseMargin;
   private final Forest forest;
+  private final CompleteTrees complete;
   private final double expectedMargin;
 
   GbdtModel(String version, float baseMargin, Forest forest) {
     this.version = Check.notNull(version, "version");
     this.baseMargin = baseMargin;
     this.forest = Check.notNull(forest, "forest");
+    this.complete = new CompleteTrees(forest);
     this.expectedMargin = baseMargin + forest.expectedLeafSum();
   }
 
@@ -40,23 +42,11 @@ public final class GbdtModel implements CreditModel {
 
   /** Log-odds of default: the base margin plus one leaf per tree, summed in {@code float} like XGBoost. */
   public float margin(float[] features) {
-    Check.argument(features.length == FeatureSchema.SIZE, "expected %s features, got %s",
-        FeatureSchema.SIZE, features.length);
-    int[] split = forest.split;
-    float[] value = forest.value;
-    int[] left = forest.left;
-    int[] missing = forest.missing;
-    float sum = baseMargin;
-    for (int root : forest.roots) {
-      int node = root;
-      int feature;
-      while ((feature = split[node]) >= 0) {
-        float x = features[feature];
-        node = x < value[node] ? left[node] : x != x ? missing[node] : left[node] + 1;
-      }
-      sum += value[node];
+    if (features.length != FeatureSchema.SIZE) {
+      // Not Check.argument: its varargs would box on every call of the hot path.
+      throw new IllegalArgumentException("expected " + FeatureSchema.SIZE + " features, got " + features.length);
     }
-    return sum;
+    return complete.leafSum(features, baseMargin);
   }
 
   /** The margin of an average row: base margin plus each tree's cover-weighted mean leaf. */
