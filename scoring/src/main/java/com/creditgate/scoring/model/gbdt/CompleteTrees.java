@@ -1,43 +1,54 @@
 package com.creditgate.scoring.model.gbdt;
 
 import com.creditgate.common.Check;
+import com.creditgate.scoring.feature.FeatureSchema;
 
 /**
- * The scoring layout of a {@link Forest}: each tree padded to a complete binary tree of its own depth and
- * stored heap-ordered (children of {@code i} at {@code 2i+1} and {@code 2i+2}), a shallow leaf copied to
- * every slot below it. A walk is then a fixed number of branch-free steps with no child pointers to load:
- * measured 5.4 us per 100-tree row with data-dependent branches against this layout's figure in
- * BENCHMARKS.md. Immutable after construction.
+ * The scoring layout of a {@link Forest}, built so that a step is one load of the slot, one of the
+ * feature, one compare and no branch (figures in BENCHMARKS.md):
+ * <ul>
+ *   <li>every tree padded to a complete binary tree of the forest's depth, heap-ordered (children of
+ *       slot {@code i} at {@code 2i+1} and {@code 2i+2}), a shallow leaf copied to every slot below it;
+ *   <li>a split goes right when {@code x >= threshold}, so a missing value ({@code NaN}) always goes left:
+ *       a split whose default is right is stored mirrored, testing {@code -x >= nextUp(-threshold)}
+ *       (exactly XGBoost's {@code x < threshold}) with its children swapped, and reads {@code -x} from
+ *       the upper half of a doubled feature vector;
+ *   <li>four trees walk in lockstep so their independent loads overlap.
+ * </ul>
+ * Immutable after construction; {@link #leafSum} uses a per-thread scratch vector.
  */
 final class CompleteTrees {
   /** Most array slots accepted after padding, over all trees. */
   static final long MAX_SLOTS = 1L << 22;
+  private static final int LOCKSTEP = 4;
+  private static final ThreadLocal<float[]> DOUBLED =
+      ThreadLocal.withInitial(() -> new float[2 * FeatureSchema.SIZE]);
 
-  /** Where tree {@code t} starts in the slot arrays. */
-  final int[] start;
-  /** Depth of tree {@code t}: the number of steps from its root to a leaf slot. */
-  final int[] depth;
-  /** A split slot's schema feature index shifted left once, its low bit set when missing goes right. */
-  final int[] featureAndDefault;
+  private final int trees;
+  /** Steps from a root to a leaf slot, the same for every tree. */
+  private final int depth;
+  /** Slots per tree. */
+  private final int stride;
+  /** A split slot's index into the doubled feature vector. */
+  private final int[] feature;
   /** A split slot's threshold, or a leaf slot's value. */
-  final float[] value;
+  private final float[] value;
 
   CompleteTrees(Forest forest) {
-    int trees = forest.roots.length;
-    start = new int[trees];
-    depth = new int[trees];
-    long slots = 0;
-    for (int t = 0; t < trees; t++) {
-      depth[t] = depthBelow(forest, forest.roots[t]);
-      Check.argument(depth[t] < 31 && slots + (2L << depth[t]) <= MAX_SLOTS,
-          "tree %s of depth %s pads past the limit of %s slots", t, depth[t], MAX_SLOTS);
-      start[t] = (int) slots;
-      slots += (2L << depth[t]) - 1;
+    trees = forest.roots.length;
+    int deepest = 0;
+    for (int root : forest.roots) {
+      deepest = Math.max(deepest, depthBelow(forest, root));
     }
-    featureAndDefault = new int[(int) slots];
+    depth = deepest;
+    long slots = ((2L << depth) - 1) * trees;
+    Check.argument(depth < 31 && slots <= MAX_SLOTS,
+        "%s trees of depth %s pad to more than the limit of %s slots", trees, depth, MAX_SLOTS);
+    stride = (int) ((2L << depth) - 1);
+    feature = new int[(int) slots];
     value = new float[(int) slots];
     for (int t = 0; t < trees; t++) {
-      place(forest, forest.roots[t], start[t], 0, 0, depth[t]);
+      place(forest, forest.roots[t], t * stride, 0, 0);
     }
   }
 
@@ -50,40 +61,69 @@ final class CompleteTrees {
   }
 
   /** Places {@code node} at heap position {@code slot} of the tree starting at {@code base}. */
-  private void place(Forest forest, int node, int base, int slot, int level, int treeDepth) {
-    if (level == treeDepth) {
+  private void place(Forest forest, int node, int base, int slot, int level) {
+    if (level == depth) {
       value[base + slot] = forest.value[node];
       return;
     }
     if (forest.split[node] < 0) {
-      // A shallow leaf: a pass-through split (feature 0, any outcome) over copies of the leaf.
-      place(forest, node, base, 2 * slot + 1, level + 1, treeDepth);
-      place(forest, node, base, 2 * slot + 2, level + 1, treeDepth);
+      // A shallow leaf: a pass-through split (feature 0, either outcome) over copies of the leaf.
+      place(forest, node, base, 2 * slot + 1, level + 1);
+      place(forest, node, base, 2 * slot + 2, level + 1);
       return;
     }
+    float threshold = forest.value[node];
+    Check.argument(Float.isFinite(threshold), "split threshold %s is not finite", threshold);
     int left = forest.left[node];
-    boolean missingGoesRight = forest.missing[node] != left;
-    featureAndDefault[base + slot] = forest.split[node] << 1 | (missingGoesRight ? 1 : 0);
-    value[base + slot] = forest.value[node];
-    place(forest, left, base, 2 * slot + 1, level + 1, treeDepth);
-    place(forest, left + 1, base, 2 * slot + 2, level + 1, treeDepth);
+    boolean mirrored = forest.missing[node] != left;
+    feature[base + slot] = forest.split[node] + (mirrored ? FeatureSchema.SIZE : 0);
+    value[base + slot] = mirrored ? Math.nextUp(-threshold) : threshold;
+    place(forest, mirrored ? left + 1 : left, base, 2 * slot + 1, level + 1);
+    place(forest, mirrored ? left : left + 1, base, 2 * slot + 2, level + 1);
   }
 
-  /** Sum of one leaf per tree, in tree order, in {@code float} as XGBoost sums them. */
+  /** {@code initial} plus one leaf per tree, added in tree order in {@code float} as XGBoost adds them. */
   float leafSum(float[] features, float initial) {
+    float[] doubled = DOUBLED.get();
+    for (int f = 0; f < FeatureSchema.SIZE; f++) {
+      doubled[f] = features[f];
+      doubled[f + FeatureSchema.SIZE] = -features[f];
+    }
     float sum = initial;
-    for (int t = 0; t < start.length; t++) {
-      int base = start[t];
+    int t = 0;
+    for (; t + LOCKSTEP <= trees; t += LOCKSTEP) {
+      int base0 = t * stride;
+      int base1 = base0 + stride;
+      int base2 = base1 + stride;
+      int base3 = base2 + stride;
+      int slot0 = 0;
+      int slot1 = 0;
+      int slot2 = 0;
+      int slot3 = 0;
+      for (int level = 0; level < depth; level++) {
+        slot0 = child(doubled, base0, slot0);
+        slot1 = child(doubled, base1, slot1);
+        slot2 = child(doubled, base2, slot2);
+        slot3 = child(doubled, base3, slot3);
+      }
+      sum += value[base0 + slot0];
+      sum += value[base1 + slot1];
+      sum += value[base2 + slot2];
+      sum += value[base3 + slot3];
+    }
+    for (; t < trees; t++) {
+      int base = t * stride;
       int slot = 0;
-      for (int level = depth[t]; level > 0; level--) {
-        int packed = featureAndDefault[base + slot];
-        float x = features[packed >>> 1];
-        // XGBoost goes left when x < threshold; a missing value goes to the default child.
-        int right = (x >= value[base + slot] ? 1 : 0) | (x != x ? packed & 1 : 0);
-        slot = 2 * slot + 1 + right;
+      for (int level = 0; level < depth; level++) {
+        slot = child(doubled, base, slot);
       }
       sum += value[base + slot];
     }
     return sum;
+  }
+
+  private int child(float[] doubled, int base, int slot) {
+    int at = base + slot;
+    return 2 * slot + (doubled[feature[at]] >= value[at] ? 2 : 1);
   }
 }
