@@ -13,14 +13,14 @@ import com.creditgate.scoring.feature.FeatureSchema;
  *       a split whose default is right is stored mirrored, testing {@code -x >= nextUp(-threshold)}
  *       (exactly XGBoost's {@code x < threshold}) with its children swapped, and reads {@code -x} from
  *       the upper half of a doubled feature vector;
- *   <li>four trees walk in lockstep so their independent loads overlap.
+ * *   <li>eight trees walk in lockstep so their independent loads overlap.
  * </ul>
  * Immutable after construction; {@link #leafSum} uses a per-thread scratch vector.
  */
 final class CompleteTrees {
   /** Most array slots accepted after padding, over all trees. */
   static final long MAX_SLOTS = 1L << 22;
-  private static final int LOCKSTEP = 4;
+  private static final int LOCKSTEP = 8;
   private static final ThreadLocal<float[]> DOUBLED =
       ThreadLocal.withInitial(() -> new float[2 * FeatureSchema.SIZE]);
 
@@ -96,20 +96,36 @@ final class CompleteTrees {
       int base1 = base0 + stride;
       int base2 = base1 + stride;
       int base3 = base2 + stride;
+      int base4 = base3 + stride;
+      int base5 = base4 + stride;
+      int base6 = base5 + stride;
+      int base7 = base6 + stride;
       int slot0 = 0;
       int slot1 = 0;
       int slot2 = 0;
       int slot3 = 0;
+      int slot4 = 0;
+      int slot5 = 0;
+      int slot6 = 0;
+      int slot7 = 0;
       for (int level = 0; level < depth; level++) {
         slot0 = child(doubled, base0, slot0);
         slot1 = child(doubled, base1, slot1);
         slot2 = child(doubled, base2, slot2);
         slot3 = child(doubled, base3, slot3);
+        slot4 = child(doubled, base4, slot4);
+        slot5 = child(doubled, base5, slot5);
+        slot6 = child(doubled, base6, slot6);
+        slot7 = child(doubled, base7, slot7);
       }
       sum += value[base0 + slot0];
       sum += value[base1 + slot1];
       sum += value[base2 + slot2];
       sum += value[base3 + slot3];
+      sum += value[base4 + slot4];
+      sum += value[base5 + slot5];
+      sum += value[base6 + slot6];
+      sum += value[base7 + slot7];
     }
     for (; t < trees; t++) {
       int base = t * stride;
