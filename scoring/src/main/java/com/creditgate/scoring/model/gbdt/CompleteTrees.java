@@ -13,7 +13,7 @@ import com.creditgate.scoring.feature.FeatureSchema;
  *       a split whose default is right is stored mirrored, testing {@code -x >= nextUp(-threshold)}
  *       (exactly XGBoost's {@code x < threshold}) with its children swapped, and reads {@code -x} from
  *       the upper half of a doubled feature vector;
- * *   <li>eight trees walk in lockstep so their independent loads overlap.
+ *   <li>eight trees walk in lockstep so their independent loads overlap.
  * </ul>
  * Immutable after construction; {@link #leafSum} uses a per-thread scratch vector.
  */

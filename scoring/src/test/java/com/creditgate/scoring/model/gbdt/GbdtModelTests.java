@@ -26,6 +26,8 @@ class GbdtModelTests {
     GbdtModel model = GbdtReader.read(json("\"[5E-1]\"", "\"creditScore\",\"currentDpd\"", "0", VERSIONED));
     assertThat(model.margin(row(600, 0))).isEqualTo(-0.3f);
     assertThat(model.margin(row(599.99f, 0))).isEqualTo(0.5f);
+    assertThat(model.margin(row(700, 1))).isEqualTo(0.8f);
+    assertThat(model.margin(row(700, 0.99f))).isEqualTo(-0.3f);
   }
 
   @Test
