@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * times every request, then sheds past the in-flight bound, before any I/O.
  */
 public final class ApiVerticle extends VerticleBase {
+  /** Body limit of the admin API: model documents (a 100-tree XGBoost model is ~0.7 MB) fit with room. */
+  static final int ADMIN_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
   private final GatewayServices services;
   private StorageClients storage;
   private AtomicInteger inflight;
@@ -57,7 +59,9 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/v1/*").handler(auth.clients());
     router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());
-    router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    BodyHandler clientBodies = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
+    BodyHandler adminBodies = BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT_BYTES);
+    router.route().handler(ctx -> (ctx.request().path().startsWith("/admin/") ? adminBodies : clientBodies).handle(ctx));
     OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = new ArrayList<>(List.of(
         new HealthRoutes(storage.probes(), services.engine(), config.requestDeadlineMillis(), services.lifecycle()),

@@ -1,35 +1,39 @@
 package com.creditgate.gateway.risk;
 
 import com.creditgate.scoring.model.CreditModel;
-import com.creditgate.scoring.model.scorecard.ScorecardReader;
+import com.creditgate.scoring.model.ModelReader;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Reads a model document of any format the product ships: a points scorecard ({@code "format":"scorecard"}).
- * Blocking only in the CPU sense (parsing, compiling): call it off the event loop for large models.
+ * Model documents as the admin API stores them: a points scorecard or an XGBoost JSON model
+ * ({@link ModelReader} tells them apart by content). Parsing is CPU work of milliseconds for a 100-tree model:
+ * call it off the event loop.
  */
 public final class ModelDocuments {
   private ModelDocuments() {}
 
-  /** The format name of {@code json}; throws {@link IllegalArgumentException} for an unknown one. */
+  /** {@code "xgboost-json"} or {@code "scorecard"}; throws {@link IllegalArgumentException} for anything else. */
   public static String format(byte[] json) {
     JsonObject root;
     try {
-      root = new JsonObject(io.vertx.core.buffer.Buffer.buffer(json));
+      root = new JsonObject(Buffer.buffer(json));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("model document is not a JSON object");
     }
-    if ("scorecard".equals(root.getString("format"))) {
+    if (root.containsKey("learner")) {
+      return "xgboost-json";
+    }
+    if (root.containsKey("characteristics")) {
       return "scorecard";
     }
-    throw new IllegalArgumentException("unknown model format: expected a scorecard (\"format\":\"scorecard\")");
+    throw new IllegalArgumentException("model is neither an XGBoost JSON model (\"learner\") nor a scorecard "
+        + "(\"characteristics\")");
   }
 
   /** Parses and compiles {@code json}. */
   public static CreditModel read(byte[] json) {
-    return switch (format(json)) {
-      case "scorecard" -> ScorecardReader.read(json);
-      default -> throw new IllegalArgumentException("unknown model format");
-    };
+    format(json);
+    return ModelReader.read(json);
   }
 }

@@ -1,7 +1,7 @@
 package com.creditgate.gateway.risk;
 
 import com.creditgate.scoring.model.CreditModel;
-import com.creditgate.scoring.model.scorecard.ScorecardReader;
+import com.creditgate.scoring.model.ModelReader;
 import com.creditgate.scoring.policy.LimitPolicy;
 import com.creditgate.scoring.policy.PolicyDocument;
 import java.io.IOException;
@@ -17,7 +17,7 @@ public final class RiskEngineLoader {
 
   /** The engine with the model at {@code modelResource} and the default policy. */
   public static RiskEngine load(String modelResource) {
-    CreditModel model = ScorecardReader.read(resource(modelResource));
+    CreditModel model = ModelReader.read(resource(modelResource));
     return new RiskEngine(model, new LimitPolicy(PolicyDocument.defaults()));
   }
 

@@ -144,4 +144,24 @@ class AdminIntegrationTests {
     assertThat(first.get("/admin/config").statusCode()).isEqualTo(403);
     assertThat(TestServices.await(first.client().get("/admin/config").send()).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void xgboostModelPublishedAndActivatedBecomesTheChampion() throws IOException {
+    byte[] gbdt;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("models/gbdt-default.json")) {
+      gbdt = in.readAllBytes();
+    }
+    HttpResponse<Buffer> published = TestServices.await(admin(first, HttpMethod.PUT, "/admin/models/gbdt-2026.11.1")
+        .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(gbdt)));
+    assertThat(published.statusCode()).as(published.bodyAsString()).isEqualTo(201);
+    assertThat(published.bodyAsJsonObject().getJsonObject("document").getString("format")).isEqualTo("xgboost-json");
+    assertThat(TestServices.await(admin(first, HttpMethod.POST, "/admin/models/gbdt-2026.11.1/activate").send())
+        .statusCode()).isEqualTo(200);
+    eventually(() -> "gbdt-2026.11.1".equals(config(second).getString("championVersion")));
+    JsonObject check = second.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-1").put("amount", 100))
+        .bodyAsJsonObject();
+    assertThat(check.getString("modelVersion")).isEqualTo("gbdt-2026.11.1");
+    assertThat(check.getJsonArray("reasons").size()).isBetween(1, 4);
+    TestServices.await(admin(first, HttpMethod.POST, "/admin/rollback").send());
+  }
 }
