@@ -27,7 +27,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     LocalRedisCluster cluster = new LocalRedisCluster(Files.createTempDirectory("cg-redis-cluster"));
     try {
       for (int i = 0; i < 3; i++) {
-        cluster.startNode(TestServices.freePort());
+        cluster.startNode();
       }
       List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
       cluster.ports.forEach(p -> create.add("127.0.0.1:" + p));
@@ -46,22 +46,33 @@ public final class LocalRedisCluster implements AutoCloseable {
     return ports.stream().map(p -> "redis://127.0.0.1:" + p).collect(Collectors.joining(","));
   }
 
-  private void startNode(int port) throws IOException, InterruptedException {
+  /** Starts one node on a free port; a port taken between probe and bind is retried on another. */
+  private void startNode() throws IOException, InterruptedException {
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      if (tryStartNode(TestServices.freePort())) {
+        return;
+      }
+    }
+    throw new IllegalStateException("could not start a redis-server node; see " + directory);
+  }
+
+  private boolean tryStartNode(int port) throws IOException, InterruptedException {
     Path dir = Files.createDirectories(directory.resolve(Integer.toString(port)));
     Process node = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
         "--dir", dir.toString(), "--save", "", "--appendonly", "no")
         .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-    nodes.add(node);
-    ports.add(port);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && node.isAlive()) {
       if (run(List.of("redis-cli", "-p", Integer.toString(port), "ping"), false).contains("PONG")) {
-        return;
+        nodes.add(node);
+        ports.add(port);
+        return true;
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("redis-server on port " + port + " did not start");
+    node.destroyForcibly();
+    return false;
   }
 
   private void awaitOk() throws IOException, InterruptedException {
