@@ -130,4 +130,19 @@ class ReportIntegrationTests {
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.bodyAsJsonObject().getString("field")).isEqualTo("/changes");
   }
+
+  @Test
+  void reportWithoutAClientKeyIsUnauthorized() {
+    HttpResponse<Buffer> answer = TestServices.await(gateway.client().get("/v1/accounts/r-factors/report").send());
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+  }
+
+  @Test
+  void simulateWithAWrongKeyIsUnauthorized() {
+    HttpResponse<Buffer> answer = TestServices.await(gateway.client().post("/v1/accounts/r-sim/simulate")
+        .putHeader("Authorization", "Bearer not-a-key")
+        .sendJsonObject(new JsonObject().put("changes", new JsonObject())));
+    assertThat(answer.statusCode()).isEqualTo(401);
+  }
 }

@@ -60,8 +60,7 @@ public final class TieredAccountStore implements AccountStore {
     if (done) {
       return found(accountId, value.join());
     }
-    return Future.fromCompletionStage(value, context)
-        .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
+    return Future.fromCompletionStage(value, context).recover(e -> Future.failedFuture(unwrap(e)))
         .compose(record -> found(accountId, record));
   }
 
@@ -133,9 +132,11 @@ public final class TieredAccountStore implements AccountStore {
       return loadFromPostgres(accountId);
     }
     return redisBreaker.call(() -> l2.get(accountId))
-        .onSuccess(cached -> metrics.lookup(Lookup.Level.REDIS, cached != null ? Lookup.Result.HIT : Lookup.Result.MISS))
+        .onSuccess(cached -> metrics.lookup(Lookup.Level.REDIS,
+            cached != null ? Lookup.Result.HIT : Lookup.Result.MISS))
         .recover(e -> {
-          metrics.lookup(Lookup.Level.REDIS, DependencyBreaker.skipped(e) ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
+          metrics.lookup(Lookup.Level.REDIS,
+              DependencyBreaker.skipped(e) ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
           LOG.debug("Redis read failed for {}: {}", accountId, e.toString());
           return Future.succeededFuture(null);
         })
@@ -160,6 +161,11 @@ public final class TieredAccountStore implements AccountStore {
           return Future.failedFuture(new GatewayException.DependencyUnavailable("postgres",
               skipped ? "circuit open" : "read failed: " + e.getMessage()));
         });
+  }
+
+  /** Caffeine hands coalesced waiters the load's failure wrapped; they should see the typed one. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   private void fillRedis(AccountRecord record) {

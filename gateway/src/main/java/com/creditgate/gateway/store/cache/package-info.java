@@ -1,2 +1,5 @@
-/** The process-wide L1 cache, the tiered store over it, and cross-replica invalidation. */
+/**
+ * The process-wide L1 cache, the tiered store over it with a circuit breaker per dependency, and
+ * cross-replica invalidation.
+ */
 package com.creditgate.gateway.store.cache;

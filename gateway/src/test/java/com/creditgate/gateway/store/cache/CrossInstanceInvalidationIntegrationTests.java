@@ -38,7 +38,11 @@ class CrossInstanceInvalidationIntegrationTests {
   void updateThroughOneInstanceIsSeenByTheOther() throws InterruptedException {
     first.put("/v1/accounts/x-inv", Accounts.goodProfile());
     JsonObject before = second.get("/v1/accounts/x-inv/credit").bodyAsJsonObject();
-    assertThat(second.gateway().services().l1().size()).isPositive();
+    for (int attempt = 0; attempt < 100 && second.gateway().services().l1().size() == 0; attempt++) {
+      Thread.sleep(10);
+      second.get("/v1/accounts/x-inv/credit");
+    }
+    assertThat(second.gateway().services().l1().size()).as("the second instance caches the account").isPositive();
 
     JsonObject updated = first.put("/v1/accounts/x-inv", Accounts.goodProfile().put("segment", "PRIME"))
         .bodyAsJsonObject();
