@@ -38,7 +38,7 @@ public final class OpenApiDocument {
    * that enforces the same schema, because they are on the hot path.
    */
   public record Operation(HttpMethod method, String path, String vertxPath, String operationId, Validator body,
-      boolean handWritten) {}
+      boolean handWritten, boolean bodyRequired) {}
 
   private OpenApiDocument(Buffer raw) {
     this.raw = raw;
@@ -94,7 +94,8 @@ public final class OpenApiDocument {
                   .setOutputFormat(OutputFormat.Basic));
           found.add(new Operation(HttpMethod.valueOf(method.toUpperCase(java.util.Locale.ROOT)), path,
               path.replaceAll("\\{([^}]+)}", ":$1"), operation.getString("operationId"), validator,
-              "hand-written".equals(operation.getString("x-creditgate-validation"))));
+              "hand-written".equals(operation.getString("x-creditgate-validation")),
+              operation.getJsonObject("requestBody").getBoolean("required", false)));
         }
       }
     }

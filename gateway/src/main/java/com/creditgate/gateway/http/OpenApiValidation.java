@@ -26,14 +26,17 @@ public final class OpenApiValidation {
   public static void mount(Router router, OpenApiDocument document) {
     for (OpenApiDocument.Operation operation : document.bodyOperations()) {
       if (!operation.handWritten()) {
-        router.route(operation.method(), operation.vertxPath()).handler(handler(operation.body()));
+        router.route(operation.method(), operation.vertxPath()).handler(handler(operation));
       }
     }
   }
 
-  private static Handler<RoutingContext> handler(Validator validator) {
+  private static Handler<RoutingContext> handler(OpenApiDocument.Operation operation) {
     return ctx -> {
-      check(validator, ctx.body().buffer());
+      Buffer body = ctx.body().buffer();
+      if (operation.bodyRequired() || (body != null && body.length() > 0)) {
+        check(operation.body(), body);
+      }
       ctx.next();
     };
   }
