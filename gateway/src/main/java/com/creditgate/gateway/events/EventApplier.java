@@ -8,6 +8,7 @@ import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.ledger.AccountChange;
+import com.creditgate.gateway.ledger.AccountLedger;
 import com.creditgate.gateway.ledger.LockedAccount;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.json.JsonObject;
@@ -17,14 +18,12 @@ import java.util.List;
 /**
  * Turns one event into a change of a locked account: money (draws, repayments, the overdue amount) and the
  * behavioural features the event moves. Pure: validates first and throws a 4xx before anything is written.
- * Window features (12 months, 30 and 90 days) are kept as running counts; the batch review is where they are
- * re-aged (see README, "Money model").
+ * Window features (12 months, 30 and 90 days) are kept as running counts; every review takes off what left
+ * its window ({@code WindowAgeing}).
  */
 final class EventApplier {
   /** A repayment within this time of a draw counts as a quick borrow→repay cycle (SPEC 2.4 #9). */
   static final Duration QUICK_CYCLE_MAX = Duration.ofDays(7);
-  /** A platform payment of at least this much is a large payment. */
-  static final long LARGE_PAYMENT_MINOR = Money.ofMajor(5_000);
 
   private EventApplier() {}
 
@@ -85,7 +84,7 @@ final class EventApplier {
         f[Feature.MONTHLY_SPEND.ordinal()] = count(f, Feature.MONTHLY_SPEND)
             + (float) event.amountMinor() / Money.MINOR_PER_MAJOR;
         increment(f, Feature.PAYMENT_FREQUENCY_30D);
-        if (event.amountMinor() >= LARGE_PAYMENT_MINOR) {
+        if (event.amountMinor() >= AccountLedger.LARGE_PAYMENT_MINOR) {
           increment(f, Feature.LARGE_PAYMENTS_12M);
         }
       }

@@ -2,6 +2,7 @@ package com.creditgate.gateway.ledger;
 
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
+import com.creditgate.common.money.Money;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.risk.RiskEngine;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public final class AccountLedger {
   private static final String LOCK = "SELECT " + PgAccountRepository.COLUMNS
-      + ", overdue_minor, last_draw_at, last_score FROM accounts WHERE account_id = $1 FOR UPDATE";
+      + ", overdue_minor, last_draw_at, last_score, last_reviewed_at FROM accounts WHERE account_id = $1 FOR UPDATE";
   private static final String EXPOSURE = "SELECT coalesce(sum(credit_limit_minor), 0) AS total FROM accounts "
       + "WHERE segment = $1";
   private static final String WRITE = "UPDATE accounts SET region = $2, occupation = $3, monthly_income_minor = $4,"
@@ -44,6 +45,9 @@ public final class AccountLedger {
       + " increase_closed_reasons, fired_rules, model_version, policy_version)"
       + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
   private static final String OUTBOX = "INSERT INTO notification_outbox (account_id, kind, payload) VALUES ($1, $2, $3)";
+
+  /** A platform payment of at least this much is a large payment (SPEC 2.2). */
+  public static final long LARGE_PAYMENT_MINOR = Money.ofMajor(5_000);
 
   private final RiskEngine engine;
 
@@ -58,14 +62,25 @@ public final class AccountLedger {
         throw AccountNotFound.of(accountId);
       }
       Row row = rows.iterator().next();
-      OffsetDateTime lastDraw = row.getOffsetDateTime("last_draw_at");
       return new LockedAccount(PgAccountRepository.map(row), row.getLong("overdue_minor"),
-          lastDraw == null ? null : lastDraw.toInstant(), row.getInteger("last_score"));
+          instant(row.getOffsetDateTime("last_draw_at")), row.getInteger("last_score"),
+          instant(row.getOffsetDateTime("last_reviewed_at")));
     });
   }
 
-  /** Applies {@code change} to the locked account, reviews it, and writes everything; {@code trigger} names why. */
+  /**
+   * Applies {@code change} to the locked account, ages its window features, reviews it, and writes everything;
+   * {@code trigger} names why.
+   */
   public Future<ReviewResult> reviewAndWrite(SqlConnection conn, LockedAccount locked, AccountChange change,
+      String trigger, Instant now) {
+    return WindowAgeing.age(conn, locked.record().accountId(), change.features(), locked.lastReviewedAt(), now,
+            LARGE_PAYMENT_MINOR)
+        .compose(aged -> review(conn, locked, new AccountChange(change.profile(), aged, change.outstandingMinor(),
+            change.overdueMinor(), change.lastDrawAt()), trigger, now));
+  }
+
+  private Future<ReviewResult> review(SqlConnection conn, LockedAccount locked, AccountChange change,
       String trigger, Instant now) {
     RiskEngine.Active active = engine.active();
     AccountRecord before = locked.record();
@@ -89,6 +104,10 @@ public final class AccountLedger {
                 : Future.succeededFuture(result);
           });
     });
+  }
+
+  private static Instant instant(OffsetDateTime at) {
+    return at == null ? null : at.toInstant();
   }
 
   private static boolean moved(AccountRecord before, AccountRecord after) {

@@ -9,5 +9,7 @@ import java.time.Instant;
  * @param overdueMinor the overdue amount still to repay before a freeze can lift
  * @param lastDrawAt the last draw, or {@code null}
  * @param lastScore the score at the last review, or 0
+ * @param lastReviewedAt the last review, or {@code null}
  */
-public record LockedAccount(AccountRecord record, long overdueMinor, Instant lastDrawAt, int lastScore) {}
+public record LockedAccount(AccountRecord record, long overdueMinor, Instant lastDrawAt, int lastScore,
+    Instant lastReviewedAt) {}

@@ -1,0 +1,68 @@
+package com.creditgate.gateway.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.creditgate.gateway.support.MutableClock;
+import com.creditgate.gateway.support.TestGateway;
+import com.creditgate.gateway.support.TestServices;
+import com.creditgate.scoring.feature.Feature;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Window features leave their window at the next review after it passed (real Postgres, a moved clock). */
+class WindowAgeingIntegrationTests {
+  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  private static Vertx vertx;
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    TestServices.await(vertx.close());
+  }
+
+  private static float feature(String accountId, Feature feature) {
+    return gateway.sql("SELECT features[" + (feature.ordinal() + 1) + "] AS f FROM accounts WHERE account_id = $1",
+        accountId).iterator().next().getFloat("f");
+  }
+
+  @Test
+  void inquiriesLeaveTheThirtyDayWindowButStayInTheNinetyDayOne() {
+    JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+        .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
+        .put("accountOpenedAt", "2022-01-15T00:00:00Z");
+    assertThat(gateway.put("/v1/accounts/age-1", profile).statusCode()).isEqualTo(201);
+    for (int i = 0; i < 4; i++) {
+      assertThat(gateway.post("/v1/accounts/age-1/events", new JsonObject().put("eventId", "inq-" + i)
+          .put("type", "INQUIRY").put("occurredAt", "2026-11-21T10:00:00Z")).statusCode()).isEqualTo(200);
+    }
+    assertThat(feature("age-1", Feature.INQUIRIES_30D)).isEqualTo(4f);
+    assertThat(gateway.get("/v1/accounts/age-1/credit").bodyAsJsonObject().getJsonArray("increaseClosedReasons")
+        .encode()).contains("P310");
+
+    CLOCK.advance(Duration.ofDays(31));
+    assertThat(gateway.post("/v1/accounts/age-1/reviews", new JsonObject()).statusCode()).isEqualTo(200);
+    assertThat(feature("age-1", Feature.INQUIRIES_30D)).isZero();
+    assertThat(feature("age-1", Feature.INQUIRIES_90D)).isEqualTo(4f);
+    assertThat(gateway.get("/v1/accounts/age-1/credit").bodyAsJsonObject().getJsonArray("increaseClosedReasons")
+        .encode()).doesNotContain("P310");
+
+    CLOCK.advance(Duration.ofDays(60));
+    gateway.post("/v1/accounts/age-1/reviews", new JsonObject());
+    assertThat(feature("age-1", Feature.INQUIRIES_90D)).isZero();
+  }
+}
