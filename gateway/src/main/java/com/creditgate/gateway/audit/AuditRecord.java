@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One limit-check decision as audited: what was asked, what was answered, and on which evidence (feature
- * snapshot, model and policy versions). Immutable; {@code features} is a snapshot no one else writes.
+ * snapshot, model and policy versions). Immutable; {@code features} is a snapshot no one else writes. A
+ * conservative decision taken without the account has score 0, PD {@code NaN} and a vector of missing values.
  */
 public record AuditRecord(
     String decisionId,
@@ -31,7 +32,7 @@ public record AuditRecord(
       vector.add(Float.isNaN(f) ? null : f);
     }
     return new JsonObject().put("decisionId", decisionId).put("accountId", accountId).put("amount", amountMinor)
-        .put("decision", decision).put("score", score).put("pd", pd).put("reasons", new JsonArray(reasonCodes))
+        .put("decision", decision).put("score", score).put("pd", Double.isNaN(pd) ? null : pd).put("reasons", new JsonArray(reasonCodes))
         .put("modelVersion", modelVersion).put("policyVersion", policyVersion).put("features", vector)
         .put("degraded", degraded).put("clientId", clientId).put("decidedAt", decidedAt.toString());
   }

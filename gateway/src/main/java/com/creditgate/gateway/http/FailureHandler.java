@@ -1,5 +1,6 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.gateway.store.postgres.PgFailures;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,6 +29,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       send(ctx, e);
     } else if (failure instanceof DecodeException) {
       send(ctx, new GatewayException.InvalidRequest(null, "request body is not valid JSON"));
+    } else if (PgFailures.unavailable(failure)) {
+      LOG.warn("Postgres unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+      send(ctx, new GatewayException.DependencyUnavailable("postgres", "unavailable, retry shortly"));
     } else if (failure == null) {
       sendStatus(ctx, ctx.statusCode());
     } else {

@@ -1,11 +1,15 @@
 package com.creditgate.gateway.limitcheck;
 
 import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.audit.AuditRecord;
+import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.scoring.decision.Decision;
+import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +22,14 @@ final class ConservativeDecision {
   private ConservativeDecision() {}
 
   static JsonObject of(String accountId, long amountMinor, RiskEngine.Active active, Locale locale,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics, DecisionAuditLog audit, String clientId, Instant now) {
     metrics.decision(Decision.DECLINE, true);
+    String decisionId = DecisionIds.next();
+    audit.offer(new AuditRecord(decisionId, accountId, amountMinor, Decision.DECLINE.name(), 0, Double.NaN,
+        List.of(ReasonCode.DEGRADED_CONSERVATIVE.code()), active.model().version(), active.policyDocument().version(),
+        FeatureSchema.missingVector(), true, clientId, now));
     return new JsonObject()
-        .put("decisionId", DecisionIds.next())
+        .put("decisionId", decisionId)
         .put("decision", Decision.DECLINE.name())
         .put("accountId", accountId)
         .put("amount", amountMinor)

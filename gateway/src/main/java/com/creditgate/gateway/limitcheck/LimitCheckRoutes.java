@@ -62,7 +62,7 @@ public final class LimitCheckRoutes implements RouteModule {
         .map(read -> decide(ctx, request, read))
         .recover(e -> e instanceof GatewayException.DependencyUnavailable
             ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
-                engine.active(), Responses.locale(ctx), metrics))
+                engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant()))
             : Future.failedFuture(e))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);

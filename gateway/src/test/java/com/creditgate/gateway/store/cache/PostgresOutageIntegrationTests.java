@@ -90,6 +90,21 @@ class PostgresOutageIntegrationTests {
     assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("dependency-unavailable");
   }
 
+  @Test
+  void moneyWritesFailFastWith503WhenPostgresIsGone() {
+    gateway.put("/v1/accounts/po-money", Accounts.goodProfile());
+    dropDatabase();
+    HttpResponse<Buffer> hold = gateway.post("/v1/holds", new JsonObject().put("accountId", "po-money")
+        .put("amount", 100));
+    HttpResponse<Buffer> event = gateway.post("/v1/accounts/po-money/events", new JsonObject().put("eventId", "e1")
+        .put("type", "REPAYMENT").put("amount", 100).put("occurredAt", "2026-11-22T09:00:00Z"));
+    for (HttpResponse<Buffer> answer : java.util.List.of(hold, event)) {
+      assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(503);
+      assertThat(answer.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("dependency-unavailable");
+    }
+  }
+
   private void evictFromRedis(String accountId) {
     Redis redis = Redis.createClient(testVertx.vertx(), TestServices.redisUrl());
     TestServices.await(redis.send(Request.cmd(Command.DEL)

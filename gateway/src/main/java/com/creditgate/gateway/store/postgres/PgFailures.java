@@ -1,0 +1,31 @@
+package com.creditgate.gateway.store.postgres;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a Postgres that is unreachable or unusable (connection refused or lost, server shutting down, database
+ * gone, out of resources, pool wait timed out) from a failure of the statement itself. The first is a 503 the
+ * client may retry; the second a bug worth a 500.
+ */
+public final class PgFailures {
+  private PgFailures() {}
+
+  /** Whether {@code failure} (or a cause) says Postgres is unavailable rather than the request wrong. */
+  public static boolean unavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof PgException pg) {
+        String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || "3D000".equals(state);
+      }
+      if (t instanceof ConnectException || t instanceof TimeoutException
+          || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+          || (t instanceof VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("connection"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
