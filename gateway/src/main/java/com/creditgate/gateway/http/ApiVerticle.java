@@ -8,6 +8,9 @@ import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerReevaluation;
+import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
+import com.creditgate.gateway.limitcheck.EmbeddedReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
 import com.creditgate.gateway.ops.MetricsRoutes;
@@ -68,7 +71,8 @@ public final class ApiVerticle extends VerticleBase {
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
         accountRoutes(store),
-        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics()),
+        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
+            reevaluation(store)),
         new ReportRoutes(store, services.engine(), services.clock())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
@@ -90,6 +94,12 @@ public final class ApiVerticle extends VerticleBase {
       services.metrics().removeInflightCounter(inflight);
       return storage == null ? Future.succeededFuture() : storage.close();
     });
+  }
+
+  private ClosedLineReevaluation reevaluation(AccountStore store) {
+    return storage.pool() == null ? new EmbeddedReevaluation(store, services.engine(), services.clock())
+        : new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
+            services.clock());
   }
 
   private AccountRoutes accountRoutes(AccountStore store) {

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.limitcheck;
 
+import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.audit.AuditRecord;
@@ -40,10 +41,12 @@ public final class LimitCheckRoutes implements RouteModule {
   private final RiskEngine engine;
   private final Clock clock;
   private final DecisionAuditLog audit;
+  private final ClosedLineReevaluation reevaluation;
   private final GatewayMetrics metrics;
 
   public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock, DecisionAuditLog audit,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics, ClosedLineReevaluation reevaluation) {
+    this.reevaluation = reevaluation;
     this.store = store;
     this.engine = engine;
     this.clock = clock;
@@ -59,6 +62,7 @@ public final class LimitCheckRoutes implements RouteModule {
   private void check(RoutingContext ctx) {
     LimitCheckRequest request = LimitCheckRequest.parse(JsonBody.of(ctx.body().buffer()));
     store.read(request.accountId())
+        .compose(this::reopenIfClosed)
         .map(read -> decide(ctx, request, read))
         .recover(e -> e instanceof GatewayException.DependencyUnavailable
             ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
@@ -66,6 +70,24 @@ public final class LimitCheckRoutes implements RouteModule {
             : Future.failedFuture(e))
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * SPEC 2.4 #13: a CLOSED line is re-evaluated first and the check decided on the result. The review is run
+   * in memory first (pure, O(features)); only when it would reopen the line is it stored, so repeated checks on
+   * a line that stays closed write nothing.
+   */
+  private Future<AccountRead> reopenIfClosed(AccountRead read) {
+    AccountRecord record = read.record();
+    if (record.state().status() != AccountStatus.CLOSED) {
+      return Future.succeededFuture(read);
+    }
+    Instant now = clock.instant();
+    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
+    if (engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
+      return Future.succeededFuture(read);
+    }
+    return reevaluation.reevaluate(record).map(reopened -> new AccountRead(reopened, read.degraded()));
   }
 
   private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRead read) {

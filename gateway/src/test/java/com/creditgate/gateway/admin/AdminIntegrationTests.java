@@ -164,4 +164,31 @@ class AdminIntegrationTests {
     assertThat(check.getJsonArray("reasons").size()).isBetween(1, 4);
     TestServices.await(admin(first, HttpMethod.POST, "/admin/rollback").send());
   }
+
+  @Test
+  void limitCheckOnAClosedLineThatQualifiesAgainReopensIt() {
+    JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+        .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
+        .put("accountOpenedAt", "2022-01-15T00:00:00Z");
+    assertThat(first.put("/v1/accounts/adm-closed", profile).statusCode()).isEqualTo(201);
+    TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-close-all")
+        .sendJsonObject(new JsonObject().put("pdCutoff", 0.000001)));
+    TestServices.await(admin(first, HttpMethod.POST, "/admin/policies/p-close-all/activate").send());
+    assertThat(first.post("/v1/accounts/adm-closed/reviews", new JsonObject()).bodyAsJsonObject()
+        .getJsonObject("after").getString("status")).isEqualTo("CLOSED");
+    JsonObject stillClosed = first.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-closed")
+        .put("amount", 100)).bodyAsJsonObject();
+    assertThat(stillClosed.getString("status")).isEqualTo("CLOSED");
+    assertThat(stillClosed.getString("decision")).isEqualTo("DECLINE");
+
+    TestServices.await(admin(first, HttpMethod.POST, "/admin/rollback").send());
+    JsonObject reopened = first.post("/v1/limit-checks", new JsonObject().put("accountId", "adm-closed")
+        .put("amount", 100)).bodyAsJsonObject();
+    assertThat(reopened.getString("status")).isEqualTo("ACTIVE");
+    assertThat(reopened.getString("decision")).isEqualTo("APPROVE");
+    JsonObject latest = first.get("/v1/accounts/adm-closed/limit-history").bodyAsJsonObject().getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(latest.getString("trigger")).isEqualTo("LIMIT_CHECK");
+    assertThat(latest.getJsonArray("reasons").encode()).contains("P314");
+  }
 }

@@ -1,0 +1,34 @@
+package com.creditgate.gateway.ledger;
+
+import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
+import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.cache.TieredAccountStore;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * Re-evaluates a closed line through the ledger (row lock, review, history, outbox) and publishes the result to
+ * Redis and every replica's L1. Runs only for CLOSED accounts, so the limit-check hot path stays read-only.
+ */
+public final class LedgerReevaluation implements ClosedLineReevaluation {
+  private final Pool pool;
+  private final AccountLedger ledger;
+  private final TieredAccountStore store;
+  private final Clock clock;
+
+  public LedgerReevaluation(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock) {
+    this.pool = pool;
+    this.ledger = ledger;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<AccountRecord> reevaluate(AccountRecord closed) {
+    return pool.withTransaction(conn -> ledger.lock(conn, closed.accountId())
+            .compose(locked -> ledger.reviewAndWrite(conn, locked, AccountChange.none(locked), "LIMIT_CHECK",
+                clock.instant())))
+        .compose(result -> store.publish(result.after()));
+  }
+}
