@@ -10,6 +10,7 @@ import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.policy.PolicyDocument;
 import com.creditgate.scoring.policy.PolicyDocumentReader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,6 +23,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,15 +120,20 @@ public final class AdminRoutes implements RouteModule {
       throw JsonBody.invalid("version", "must equal the version in the path, " + version);
     }
     given.put("version", version);
-    JsonObject document;
+    PolicyDocument parsed;
     try {
-      document = new JsonObject(Buffer.buffer(PolicyDocumentReader.write(
-          PolicyDocumentReader.read(given.toBuffer().getBytes()))));
+      parsed = PolicyDocumentReader.read(given.toBuffer().getBytes());
     } catch (IllegalArgumentException e) {
       throw new GatewayException.InvalidRequest(null, e.getMessage());
     }
-    answer(ctx, repository.insertPolicy(pool, version, document).map(created -> created(version, created, document)),
-        201);
+    JsonObject document = new JsonObject(Buffer.buffer(PolicyDocumentReader.write(parsed)));
+    Instant now = clock.instant();
+    // Thousands of probe reviews: microseconds each, but more than a request's worth of event-loop time.
+    answer(ctx, vertx.executeBlocking(() -> {
+      PolicyProbe.requireReviewable(parsed, now);
+      return parsed;
+    }).compose(probed -> repository.insertPolicy(pool, version, document))
+        .map(created -> created(version, created, document)), 201);
   }
 
   private void publishModel(RoutingContext ctx) {

@@ -115,6 +115,17 @@ class AdminIntegrationTests {
   }
 
   @Test
+  void policyWhoseFactorsOverflowMoneyIsRejectedAtPublish() {
+    HttpResponse<Buffer> overflowing = TestServices.await(admin(first, HttpMethod.PUT, "/admin/policies/p-overflow")
+        .sendJsonObject(new JsonObject().put("incomeMultipleBps", Long.MAX_VALUE)));
+    assertThat(overflowing.statusCode()).isEqualTo(400);
+    assertThat(overflowing.bodyAsJsonObject().getString("detail")).contains("probe account", "overflow");
+    assertThat(TestServices.await(admin(first, HttpMethod.POST, "/admin/policies/p-overflow/activate").send())
+        .statusCode()).isEqualTo(404);
+    assertThat(first.post("/v1/accounts/adm-1/reviews", new JsonObject()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void challengerIsScoredInShadowAndNeverReturned() throws IOException {
     JsonObject scorecard;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("models/scorecard-default.json")) {
