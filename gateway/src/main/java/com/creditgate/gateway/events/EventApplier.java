@@ -6,6 +6,7 @@ import com.creditgate.common.account.CreditState;
 import com.creditgate.common.money.Money;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.ledger.AccountChange;
 import com.creditgate.gateway.ledger.AccountLedger;
@@ -13,24 +14,35 @@ import com.creditgate.gateway.ledger.LockedAccount;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Turns one event into a change of a locked account: money (draws, repayments, the overdue amount) and the
  * behavioural features the event moves. Pure: validates first and throws a 4xx before anything is written.
  * Window features (12 months, 30 and 90 days) are kept as running counts; every review takes off what left
- * its window ({@code WindowAgeing}).
+ * its window ({@code WindowAgeing}), reading back the facts this class records in the event's effect.
  */
 final class EventApplier {
   /** A repayment within this time of a draw counts as a quick borrow→repay cycle (SPEC 2.4 #9). */
   static final Duration QUICK_CYCLE_MAX = Duration.ofDays(7);
+  /** How far in the future an event's {@code occurredAt} may be (clock skew between systems). */
+  static final Duration OCCURRED_AT_SKEW_MAX = Duration.ofMinutes(5);
 
   private EventApplier() {}
 
   /** The change {@code event} makes to {@code account}, and the facts worth reporting about it. */
   record Applied(AccountChange change, JsonObject effect) {}
 
-  static Applied apply(LockedAccount account, AccountEvent event) {
+  /**
+   * The change of {@code event} at {@code now}. An event older than a window adds nothing to that window's
+   * features (it would never be taken off again); one from the future is a 400.
+   */
+  static Applied apply(LockedAccount account, AccountEvent event, Instant now) {
+    if (event.occurredAt().isAfter(now.plus(OCCURRED_AT_SKEW_MAX))) {
+      throw JsonBody.invalid("occurredAt", "must not be more than " + OCCURRED_AT_SKEW_MAX.toMinutes()
+          + " minutes in the future");
+    }
     CreditState state = account.record().state();
     AccountProfile profile = account.record().profile();
     float[] f = account.record().features().clone();
@@ -59,39 +71,49 @@ final class EventApplier {
         if (overdue == 0) {
           f[Feature.CURRENT_DPD.ordinal()] = 0;
         }
-        recordRepayment(f, onTime);
+        if (within(event, now, 365)) {
+          recordRepayment(f, onTime);
+        }
         if (bool(event, "deviceChanged", false)) {
           increment(f, Feature.DEVICE_CHANGES_AT_REPAYMENT);
         }
-        if (lastDraw != null && !event.occurredAt().isAfter(lastDraw.plus(QUICK_CYCLE_MAX))
-            && applied == state.outstandingMinor() && applied > 0) {
+        boolean quickCycle = within(event, now, 30) && lastDraw != null && !event.occurredAt().isAfter(lastDraw.plus(QUICK_CYCLE_MAX))
+            && applied == state.outstandingMinor() && applied > 0;
+        if (quickCycle) {
           increment(f, Feature.QUICK_CYCLES_30D);
         }
-        effect.put("repaid", applied).put("unapplied", amount - applied).put("onTime", onTime);
+        // onTime and quickCycle are read back when the event leaves its window (WindowAgeing).
+        effect.put("repaid", applied).put("unapplied", amount - applied).put("onTime", onTime)
+            .put("quickCycle", quickCycle);
       }
       case OVERDUE -> {
         int dpd = intAttribute(event, "daysPastDue", 1, 10_000);
-        if (count(f, Feature.CURRENT_DPD) == 0) {
+        boolean overdueStarted = count(f, Feature.CURRENT_DPD) == 0 && within(event, now, 365);
+        if (overdueStarted) {
           increment(f, Feature.OVERDUE_COUNT_12M);
         }
         f[Feature.CURRENT_DPD.ordinal()] = dpd;
-        f[Feature.MAX_DPD_12M.ordinal()] = Math.max(count(f, Feature.MAX_DPD_12M), dpd);
+        if (within(event, now, 365)) {
+          f[Feature.MAX_DPD_12M.ordinal()] = Math.max(count(f, Feature.MAX_DPD_12M), dpd);
+        }
         overdue = event.amountMinor() == null ? outstanding : Math.min(event.amountMinor(), outstanding);
-        effect.put("daysPastDue", dpd).put("overdue", overdue);
+        effect.put("daysPastDue", dpd).put("overdue", overdue).put("overdueStarted", overdueStarted);
       }
-      case EXTENSION -> increment(f, Feature.EXTENSIONS_12M);
+      case EXTENSION -> incrementWithin(f, Feature.EXTENSIONS_12M, event, now, 365);
       case SPEND -> {
-        f[Feature.MONTHLY_SPEND.ordinal()] = count(f, Feature.MONTHLY_SPEND)
-            + (float) event.amountMinor() / Money.MINOR_PER_MAJOR;
-        increment(f, Feature.PAYMENT_FREQUENCY_30D);
+        if (within(event, now, 30)) {
+          f[Feature.MONTHLY_SPEND.ordinal()] = count(f, Feature.MONTHLY_SPEND)
+              + (float) event.amountMinor() / Money.MINOR_PER_MAJOR;
+          increment(f, Feature.PAYMENT_FREQUENCY_30D);
+        }
         if (event.amountMinor() >= AccountLedger.LARGE_PAYMENT_MINOR) {
-          increment(f, Feature.LARGE_PAYMENTS_12M);
+          incrementWithin(f, Feature.LARGE_PAYMENTS_12M, event, now, 365);
         }
       }
       case ASSET_UPDATE -> profile = withAssets(profile, event.amountMinor());
       case INQUIRY -> {
-        increment(f, Feature.INQUIRIES_30D);
-        increment(f, Feature.INQUIRIES_90D);
+        incrementWithin(f, Feature.INQUIRIES_30D, event, now, 30);
+        incrementWithin(f, Feature.INQUIRIES_90D, event, now, 90);
       }
       case LOGIN_ANOMALY -> f[Feature.LOGIN_ANOMALY_SCORE.ordinal()] = (float) score(event);
       case TXN_ANOMALY -> increment(f, Feature.TXN_ANOMALY_FLAGS);
@@ -129,6 +151,17 @@ final class EventApplier {
 
   private static void increment(float[] f, Feature feature) {
     f[feature.ordinal()] = count(f, feature) + 1;
+  }
+
+  private static void incrementWithin(float[] f, Feature feature, AccountEvent event, Instant now, int windowDays) {
+    if (within(event, now, windowDays)) {
+      increment(f, feature);
+    }
+  }
+
+  /** Whether the event is inside a window of {@code days} ending now, as {@code WindowAgeing} counts it. */
+  private static boolean within(AccountEvent event, Instant now, int days) {
+    return event.occurredAt().isAfter(now.minus(Duration.ofDays(days)));
   }
 
   private static boolean bool(AccountEvent event, String name, boolean defaultValue) {

@@ -3,6 +3,7 @@ package com.creditgate.gateway.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
+import com.creditgate.scoring.feature.Feature;
 import com.creditgate.gateway.support.TestServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -165,6 +166,47 @@ class EventIntegrationTests {
     JsonObject page2 = gateway.get("/v1/accounts/ev-review/limit-history?limit=1&before=" + cursor).bodyAsJsonObject();
     assertThat(page2.getJsonArray("items").getJsonObject(0).getLong("id")).isLessThan(cursor);
     assertThat(page2.getJsonArray("items").getJsonObject(0).getBoolean("newIncreaseEligible")).isFalse();
+  }
+
+  private static float feature(String accountId, Feature feature) {
+    return gateway.sql("SELECT features[" + (feature.ordinal() + 1) + "] AS f FROM accounts WHERE account_id = $1",
+        accountId).iterator().next().getFloat("f");
+  }
+
+  @Test
+  void everyBehaviourEventMovesItsFeature() {
+    createAccount("ev-kinds");
+    assertThat(event("ev-kinds", "k1", "EXTENSION", null, null).statusCode()).isEqualTo(200);
+    assertThat(event("ev-kinds", "k2", "SPEND", 600_000L, null).statusCode()).isEqualTo(200);
+    assertThat(event("ev-kinds", "k3", "ASSET_UPDATE", 9_000_000L, null).statusCode()).isEqualTo(200);
+    assertThat(event("ev-kinds", "k4", "LINKED_ACCOUNT_RISK", null, new JsonObject().put("score", 0.9))
+        .statusCode()).isEqualTo(200);
+    assertThat(event("ev-kinds", "k5", "ENGAGEMENT", null, null).statusCode()).isEqualTo(200);
+    assertThat(event("ev-kinds", "k6", "INQUIRY", null, null).statusCode()).isEqualTo(200);
+    assertThat(feature("ev-kinds", Feature.EXTENSIONS_12M)).isEqualTo(1f);
+    assertThat(feature("ev-kinds", Feature.MONTHLY_SPEND)).isEqualTo(6_000f);
+    assertThat(feature("ev-kinds", Feature.PAYMENT_FREQUENCY_30D)).isEqualTo(1f);
+    assertThat(feature("ev-kinds", Feature.LARGE_PAYMENTS_12M)).isEqualTo(1f);
+    assertThat(feature("ev-kinds", Feature.LINKED_ACCOUNT_RISK)).isEqualTo(0.9f);
+    assertThat(feature("ev-kinds", Feature.ENGAGEMENT_TASKS)).isEqualTo(1f);
+    assertThat(feature("ev-kinds", Feature.INQUIRIES_30D)).isEqualTo(1f);
+    assertThat(gateway.sql("SELECT assets_minor FROM accounts WHERE account_id = $1", "ev-kinds").iterator().next()
+        .getLong("assets_minor")).isEqualTo(9_000_000L);
+    assertThat(credit("ev-kinds").getJsonArray("increaseClosedReasons").encode()).contains("R120");
+  }
+
+  @Test
+  void eventFromTheFutureIsRejectedAndOneOlderThanItsWindowCountsNowhere() {
+    createAccount("ev-when");
+    HttpResponse<Buffer> future = gateway.post("/v1/accounts/ev-when/events", new JsonObject().put("eventId", "f1")
+        .put("type", "DRAW").put("amount", 100).put("occurredAt", "2026-11-22T11:00:00Z"));
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.bodyAsJsonObject().getString("field")).isEqualTo("/occurredAt");
+    HttpResponse<Buffer> old = gateway.post("/v1/accounts/ev-when/events", new JsonObject().put("eventId", "o1")
+        .put("type", "INQUIRY").put("occurredAt", "2026-09-01T00:00:00Z"));
+    assertThat(old.statusCode()).isEqualTo(200);
+    assertThat(feature("ev-when", Feature.INQUIRIES_30D)).isNaN();
+    assertThat(feature("ev-when", Feature.INQUIRIES_90D)).isEqualTo(1f);
   }
 
   @Test
