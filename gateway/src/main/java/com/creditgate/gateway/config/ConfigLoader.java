@@ -71,7 +71,6 @@ public final class ConfigLoader {
         integer("INFLIGHT_MAX_PER_VERTICLE", 2_048),
         integer("EMBEDDED_ACCOUNTS", 10_000),
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
-        text("POLICY_RESOURCE").orElse(""),
         new OpsLimits(longValue("RATE_LIMIT_PER_SECOND", 0), longValue("RATE_LIMIT_BURST", 100),
             integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000)),
         money(),

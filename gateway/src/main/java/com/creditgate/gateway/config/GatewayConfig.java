@@ -37,7 +37,6 @@ public record GatewayConfig(
     int inflightMaxPerVerticle,
     int embeddedAccounts,
     String modelResource,
-    String policyResource,
     OpsLimits ops,
     MoneySettings money,
     long shutdownGraceMillis,

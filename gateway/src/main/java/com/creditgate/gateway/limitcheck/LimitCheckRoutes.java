@@ -17,6 +17,7 @@ import com.creditgate.gateway.store.AccountRead;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.scoring.decision.CheckOutcome;
+import com.creditgate.scoring.decision.Decision;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.model.ScoreScale;
 import io.vertx.core.Future;
@@ -60,6 +61,7 @@ public final class LimitCheckRoutes implements RouteModule {
   }
 
   private void check(RoutingContext ctx) {
+    long startNanos = System.nanoTime();
     LimitCheckRequest request = LimitCheckRequest.parse(JsonBody.of(ctx.body().buffer()));
     store.read(request.accountId())
         .compose(this::reopenIfClosed)
@@ -68,7 +70,10 @@ public final class LimitCheckRoutes implements RouteModule {
             ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
                 engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant()))
             : Future.failedFuture(e))
-        .onSuccess(body -> Responses.json(ctx, 200, body))
+        .onSuccess(body -> {
+          Responses.json(ctx, 200, body);
+          metrics.decisionLatency(Decision.valueOf(body.getString("decision")), System.nanoTime() - startNanos);
+        })
         .onFailure(ctx::fail);
   }
 

@@ -36,6 +36,7 @@ public final class GatewayMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Timer[]> requestTimers = new ConcurrentHashMap<>();
   private final Counter[] decisions = new Counter[Decision.values().length];
+  private final Timer[] decisionLatency = new Timer[Decision.values().length];
   private final Counter[][] lookups = new Counter[Lookup.Level.values().length][Lookup.Result.values().length];
   private final Counter degradedDecisions;
   private final Counter shed;
@@ -52,6 +53,9 @@ public final class GatewayMetrics {
     for (Decision decision : Decision.values()) {
       decisions[decision.ordinal()] = Counter.builder("creditgate.limit.checks")
           .description("Limit-check decisions").tag("decision", decision.name()).register(registry);
+      decisionLatency[decision.ordinal()] = Timer.builder("creditgate.limit.check.duration")
+          .description("Limit-check latency by decision, from the parsed body to the written answer")
+          .tag("decision", decision.name()).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     }
     for (Lookup.Level level : Lookup.Level.values()) {
       for (Lookup.Result result : Lookup.Result.values()) {
@@ -104,6 +108,11 @@ public final class GatewayMetrics {
     if (degraded) {
       degradedDecisions.increment();
     }
+  }
+
+  /** Records how long a limit-check that ended in {@code decision} took. */
+  public void decisionLatency(Decision decision, long nanos) {
+    decisionLatency[decision.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Counts one answer of one storage level. */

@@ -132,6 +132,21 @@ class MetricsIntegrationTests {
   }
 
   @Test
+  void limitCheckLatencyIsRecordedPerDecision() {
+    long limit = gateway.put("/v1/accounts/m-lat", Accounts.goodProfile()).bodyAsJsonObject().getLong("creditLimit");
+    Scrape before = Scrape.of(gateway);
+    gateway.post("/v1/limit-checks", Accounts.check("m-lat", 100));
+    gateway.post("/v1/limit-checks", Accounts.check("m-lat", limit + 1));
+    Scrape after = Scrape.of(gateway);
+    for (String decision : new String[] {"APPROVE", "DECLINE"}) {
+      Map<String, String> tags = Map.of("decision", decision);
+      assertThat(after.value("creditgate_limit_check_duration_seconds_count", tags)
+          - before.value("creditgate_limit_check_duration_seconds_count", tags)).isEqualTo(1);
+    }
+    assertThat(after.text()).contains("creditgate_limit_check_duration_seconds_bucket{decision=\"REVIEW\"");
+  }
+
+  @Test
   void latencyIsRecordedUnderTheRouteTemplateAndStatusClass() {
     gateway.put("/v1/accounts/m-route", Accounts.goodProfile());
     gateway.get("/v1/accounts/m-route/credit");
