@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# One-command benchmark of the gateway against a bare Vert.x JSON endpoint, in ONE run on this machine:
+#   (i) baseline   POST /baseline/limit-checks on a minimal verticle (loadtest/.../baseline)
+#   (ii) warm      POST /v1/limit-checks, every account in L1 (Caffeine)
+#   (iii) miss     POST /v1/limit-checks with an L1 of 1 000 accounts over all seeded ones: L1 miss, Redis hit
+#   (iv) holds     POST /v1/holds (one conditional statement in Postgres each)
+# then a paced run at FIXED_RATE_SHARE of (ii)'s peak for its p99, and the heap per cached account after a
+# full GC. Writes results.json and results.md under loadtest/target/bench/<timestamp>/.
+#
+# Needs: Postgres and Redis on the local standard ports (as for the tests), wrk, curl, jcmd, python3.
+# Knobs (environment): ACCOUNTS (100000), DURATION_SECONDS (30), WARMUP_SECONDS (10), CONNECTIONS (64),
+# THREADS (1: wrk shares the 2 cores with the server), FIXED_RATE_SHARE (0.7), MISS_L1_ACCOUNTS (1000),
+# JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ACCOUNTS=${ACCOUNTS:-100000}
+DURATION_SECONDS=${DURATION_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-1}
+FIXED_RATE_SHARE=${FIXED_RATE_SHARE:-0.7}
+MISS_L1_ACCOUNTS=${MISS_L1_ACCOUNTS:-1000}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
+read -r -a JAVA_ARGS <<< "$JAVA_OPTS"
+PG_HOST=127.0.0.1
+DB=creditgate_bench
+PG_URL="postgresql://postgres@${PG_HOST}:5432/${DB}"
+REDIS_URL=redis://127.0.0.1:6379
+REDIS_KEY_PREFIX="cgbench:"
+GATEWAY_PORT=28080
+BASELINE_PORT=28090
+API_KEY=cg_demo_3f9a1c7e5b2d4680
+GATEWAY_JAR=gateway/target/creditgate-gateway-all.jar
+TOOLS_JAR=loadtest/target/creditgate-loadtest-all.jar
+OUT="loadtest/target/bench/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+SERVER_PID=
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+for tool in wrk curl jcmd python3 psql redis-cli; do
+  command -v "$tool" >/dev/null || { echo "bench.sh needs $tool (apt-get install wrk redis-tools ...)" >&2; exit 2; }
+done
+
+port_free() { # port
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+    echo "port $1 is taken by another server: stop it first" >&2
+    exit 2
+  fi
+}
+
+wait_http() { # url seconds: until the url answers 2xx, as long as the server we started lives
+  for _ in $(seq 1 "$(( $2 * 10 ))"); do
+    kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited; see $OUT/*.log" >&2; return 1; }
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "no answer from $1" >&2
+  return 1
+}
+
+# wrk_run name seconds url path kind accounts mode rate -> the run's JSON line, saved as $OUT/<name>.json
+wrk_run() {
+  local name=$1 seconds=$2 url=$3 path=$4 kind=$5 accounts=$6 mode=${7:-random} rate=${8:-0}
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -H "Authorization: Bearer $API_KEY" \
+    -s loadtest/bench/post.lua "$url" -- "$path" "$kind" "$accounts" "$THREADS" "$CONNECTIONS" "$mode" "$rate" \
+    > "$OUT/$name.wrk.txt"
+  grep '^{' "$OUT/$name.wrk.txt" | tail -n 1 | tee "$OUT/$name.json"
+}
+
+scrape() { # name: saves the gateway's /metrics as $OUT/metrics-<name>.txt
+  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" > "$OUT/metrics-$1.txt"
+}
+
+live_heap_bytes() { # full GC, then the total of live objects
+  jcmd "$SERVER_PID" GC.class_histogram | awk '/^Total/ {print $3}'
+}
+
+start_gateway() { # name, then extra env assignments...
+  local name=$1
+  shift
+  log "starting the gateway ($name): $*"
+  port_free "$GATEWAY_PORT"
+  env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$GATEWAY_PORT" \
+    RISK_CONFIG_POLL_MILLIS=60000 "$@" java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-$name.log" 2>&1 &
+  SERVER_PID=$!
+  wait_http "http://127.0.0.1:$GATEWAY_PORT/health/ready" 120
+}
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building"
+  mvn -q -pl gateway,loadtest -am -DskipTests package
+fi
+
+if [ "${SKIP_SEED:-0}" != 1 ]; then
+  log "fresh database $DB and Redis prefix $REDIS_KEY_PREFIX"
+  psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  redis-cli --scan --pattern "${REDIS_KEY_PREFIX}*" | xargs -r -n 1000 redis-cli del > /dev/null
+  log "seeding $ACCOUNTS accounts and warming Redis"
+  java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.seed.Seeder --accounts "$ACCOUNTS" \
+    --pg-url "$PG_URL" --redis-url "$REDIS_URL" --redis-prefix "$REDIS_KEY_PREFIX" | tee "$OUT/seed.txt" >&2
+fi
+
+log "(i) baseline"
+port_free "$BASELINE_PORT"
+java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.baseline.BaselineServer "$BASELINE_PORT" \
+  > "$OUT/baseline.log" 2>&1 &
+SERVER_PID=$!
+sleep 1
+for _ in $(seq 1 100); do grep -q listening "$OUT/baseline.log" && break; sleep 0.1; done
+wrk_run baseline-warmup "$WARMUP_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check "$ACCOUNTS" > /dev/null
+wrk_run baseline "$DURATION_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check "$ACCOUNTS" >&2
+stop_server
+
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+start_gateway warm L1_MAX_ACCOUNTS=$(( ACCOUNTS * 2 )) L1_TTL_MILLIS=3600000
+heap_before=$(live_heap_bytes)
+log "priming L1 with every account (also the JIT warm-up)"
+prime_seconds=$(( ACCOUNTS / 4000 + WARMUP_SECONDS ))
+scrape before-prime
+wrk_run prime "$prime_seconds" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" sequential > /dev/null
+scrape after-prime
+heap_after=$(live_heap_bytes)
+payload_bytes=$(redis-cli --scan --pattern "${REDIS_KEY_PREFIX}acct:*" | awk 'NR <= 1000' \
+  | sed 's/^/STRLEN /' | redis-cli | awk '{s += $1; n++} END {printf "%.1f", s / n}')
+
+log "(ii) warm path"
+scrape before-warm
+wrk_run warm "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
+scrape after-warm
+warm_rps=$(python3 -c "import json; print(json.load(open('$OUT/warm.json'))['rps'])")
+fixed_rate=$(python3 -c "print(int($warm_rps * $FIXED_RATE_SHARE))")
+
+log "fixed rate: $fixed_rate req/s (${FIXED_RATE_SHARE} of the warm peak)"
+wrk_run fixed "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" random "$fixed_rate" >&2
+
+log "(iv) holds"
+wrk_run holds-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" > /dev/null
+wrk_run holds "$DURATION_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" >&2
+stop_server
+
+log "(iii) L1 miss, Redis hit"
+start_gateway miss L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS"
+wrk_run miss-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" > /dev/null
+scrape before-miss
+wrk_run miss "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
+scrape after-miss
+stop_server
+
+python3 - "$OUT" <<EOF
+import json, os, platform, re, subprocess, sys
+out = sys.argv[1]
+load = lambda name: json.load(open(os.path.join(out, name + ".json")))
+
+def series(name):
+    values = {}
+    for line in open(os.path.join(out, "metrics-%s.txt" % name)):
+        m = re.match(r"(creditgate_account_lookups_total|creditgate_limit_checks_degraded_total)(\\{.*\\})? (\\S+)", line)
+        if m:
+            labels = dict(re.findall(r'(\\w+)="([^"]*)"', m.group(2) or ""))
+            key = "degraded" if m.group(1).endswith("degraded_total") else labels["level"] + "." + labels["result"]
+            values[key] = float(m.group(3))
+    return values
+
+def delta(run):
+    before, after = series("before-" + run), series("after-" + run)
+    return {k: int(after[k] - before.get(k, 0)) for k in sorted(after) if after[k] != before.get(k, 0)}
+runs = {name: load(name) for name in ("baseline", "warm", "miss", "holds", "fixed")}
+cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
+                     text=True).stdout.strip()
+result = {
+  "machine": {"cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(),
+              "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]},
+  "settings": {"accounts": $ACCOUNTS, "durationSeconds": $DURATION_SECONDS, "connections": $CONNECTIONS,
+               "wrkThreads": $THREADS, "javaOpts": "$JAVA_OPTS", "missL1Accounts": $MISS_L1_ACCOUNTS,
+               "fixedRateTarget": $fixed_rate},
+  "runs": runs,
+  "ratios": {"warmOverBaseline": runs["warm"]["rps"] / runs["baseline"]["rps"],
+             "missOverWarm": runs["miss"]["rps"] / runs["warm"]["rps"]},
+  "lookups": {"prime": delta("prime"), "warm": delta("warm"), "miss": delta("miss")},
+}
+primed = result["lookups"]["prime"]
+cached = primed.get("redis.hit", 0) + primed.get("postgres.hit", 0)
+result["heap"] = {"accountsCached": cached, "liveBytesBefore": $heap_before, "liveBytesAfter": $heap_after,
+                  "bytesPerCachedAccount": ($heap_after - $heap_before) / max(1, cached),
+                  "redisPayloadBytes": $payload_bytes}
+result["heap"]["heapOverPayload"] = result["heap"]["bytesPerCachedAccount"] / result["heap"]["redisPayloadBytes"]
+json.dump(result, open(os.path.join(out, "results.json"), "w"), indent=2)
+rows = [("(i) baseline: bare Vert.x JSON", "baseline"), ("(ii) warm limit-check (L1 hit)", "warm"),
+        ("(iii) limit-check, L1 miss / Redis hit", "miss"), ("(iv) hold (Postgres)", "holds"),
+        ("(ii) at %d req/s offered (%s of peak)" % ($fixed_rate, "$FIXED_RATE_SHARE"), "fixed")]
+md = ["| run | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |", "|---|---|---|---|---|---|---|"]
+for label, key in rows:
+    r = runs[key]
+    md.append("| %s | %.0f | %.3f | %.3f | %.3f | %d | %d |" % (label, r["rps"], r["p50Millis"], r["p99Millis"],
+              r["p999Millis"], r["non2xx"], r["socketErrors"]))
+h, q, l = result["heap"], result["ratios"], result["lookups"]
+fmt = lambda d: ", ".join("%s: %d" % kv for kv in d.items()) or "none"
+md += ["", "| figure | value |", "|---|---|",
+       "| (ii)/(i) warm over baseline | %.2f |" % q["warmOverBaseline"],
+       "| (iii)/(ii) miss over warm | %.2f |" % q["missOverWarm"],
+       "| warm run: account lookups (level.result: count) | %s |" % fmt(l["warm"]),
+       "| miss run: account lookups | %s |" % fmt(l["miss"]),
+       "| heap per cached account (live bytes after full GC, %d accounts) | %.0f B |" % (h["accountsCached"],
+           h["bytesPerCachedAccount"]),
+       "| its Redis payload (mean of 1 000 values) | %.1f B |" % h["redisPayloadBytes"],
+       "| heap / payload | %.2f |" % h["heapOverPayload"],
+       "", "Machine: %s, %d cores, %s; %s." % (cpu, os.cpu_count(), platform.release(), result["machine"]["java"])]
+open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
+print("\n".join(md))
+EOF
+log "results in $OUT/results.json and $OUT/results.md"
