@@ -15,10 +15,14 @@ import java.util.List;
 /**
  * Packs an {@link AccountRecord} into one compact binary value, so an L2 read is one Redis round trip and
  * one small payload (about 200 bytes). The first byte is the format version; a value of another format or
- * feature schema decodes to {@code null} (treated as a miss). Thread-safe (stateless).
+ * feature schema decodes to {@code null} (treated as a miss). The record's version follows at
+ * {@link #VERSION_OFFSET}, so a Redis script can refuse to overwrite a newer value. Thread-safe (stateless).
  */
 public final class AccountCodec {
-  private static final byte FORMAT = 1;
+  /** Format 2: the record version moved to a fixed offset. */
+  static final byte FORMAT = 2;
+  /** Byte offset of the record version (a big-endian {@code long}): after format and schema. */
+  static final int VERSION_OFFSET = 3;
 
   private AccountCodec() {}
 
@@ -26,7 +30,8 @@ public final class AccountCodec {
   public static Buffer encode(AccountRecord record) {
     AccountProfile p = record.profile();
     CreditState s = record.state();
-    Buffer out = Buffer.buffer(256).appendByte(FORMAT).appendShort((short) FeatureSchema.VERSION);
+    Buffer out = Buffer.buffer(256).appendByte(FORMAT).appendShort((short) FeatureSchema.VERSION)
+        .appendLong(s.version());
     text(out, record.accountId());
     text(out, p.region());
     text(out, p.occupation());
@@ -40,7 +45,7 @@ public final class AccountCodec {
     for (ReasonCode reason : s.increaseClosedReasons()) {
       text(out, reason.name());
     }
-    out.appendLong(s.version()).appendShort((short) record.features().length);
+    out.appendShort((short) record.features().length);
     for (float feature : record.features()) {
       out.appendFloat(feature);
     }
@@ -49,10 +54,11 @@ public final class AccountCodec {
 
   /** Decodes a value written by {@link #encode}, or {@code null} for another format or schema. */
   public static AccountRecord decode(Buffer in) {
-    if (in.length() < 3 || in.getByte(0) != FORMAT || in.getShort(1) != FeatureSchema.VERSION) {
+    if (in.length() < VERSION_OFFSET + 8 || in.getByte(0) != FORMAT || in.getShort(1) != FeatureSchema.VERSION) {
       return null;
     }
-    Reader r = new Reader(in, 3);
+    long version = in.getLong(VERSION_OFFSET);
+    Reader r = new Reader(in, VERSION_OFFSET + 8);
     String id = r.text();
     AccountProfile profile = new AccountProfile(r.text(), r.text(), r.longValue(), r.shortValue(), r.text(),
         r.longValue(), Instant.ofEpochSecond(r.longValue()));
@@ -67,7 +73,7 @@ public final class AccountCodec {
     for (int i = 0; i < reasonCount; i++) {
       reasons.add(ReasonCode.valueOf(r.text()));
     }
-    CreditState state = new CreditState(limit, outstanding, held, status, tier, eligible, reasons, r.longValue());
+    CreditState state = new CreditState(limit, outstanding, held, status, tier, eligible, reasons, version);
     float[] features = new float[r.shortValue()];
     for (int i = 0; i < features.length; i++) {
       features[i] = r.floatValue();

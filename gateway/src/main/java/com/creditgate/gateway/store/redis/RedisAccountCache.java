@@ -14,6 +14,18 @@ import io.vertx.redis.client.Response;
  * has a deadline. Thread-safe as the Redis client is.
  */
 public final class RedisAccountCache {
+  /**
+   * SET unless the stored value is of the current format and a newer record version: two refreshes of one
+   * account finishing out of order (two replicas, two money writes) must not leave the older one in Redis.
+   */
+  private static final String SET_UNLESS_NEWER = "local current = redis.call('GET', KEYS[1])\n"
+      + "if current and string.len(current) >= " + (AccountCodec.VERSION_OFFSET + 8)
+      + " and string.byte(current, 1) == " + AccountCodec.FORMAT + " then\n"
+      + "  if struct.unpack('>i8', current, " + (AccountCodec.VERSION_OFFSET + 1) + ") > tonumber(ARGV[2]) then"
+      + " return 0 end\n"
+      + "end\n"
+      + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])\n"
+      + "return 1";
   private final Redis redis;
   private final String keyPrefix;
   private final long ttlSeconds;
@@ -32,10 +44,10 @@ public final class RedisAccountCache {
         .map(response -> response == null ? null : AccountCodec.decode(Buffer.buffer(response.toBytes())));
   }
 
-  /** Stores {@code record} with the TTL. */
+  /** Stores {@code record} with the TTL, unless Redis already holds a newer version of the account. */
   public Future<Void> put(AccountRecord record) {
-    return send(Request.cmd(Command.SET).arg(key(record.accountId())).arg(AccountCodec.encode(record))
-        .arg("EX").arg(ttlSeconds)).mapEmpty();
+    return send(Request.cmd(Command.EVAL).arg(SET_UNLESS_NEWER).arg(1).arg(key(record.accountId()))
+        .arg(AccountCodec.encode(record)).arg(record.state().version()).arg(ttlSeconds)).mapEmpty();
   }
 
   /** Removes the account's value. */
