@@ -6,6 +6,7 @@ import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.CanonicalText;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -94,17 +95,21 @@ public final class PgAccountRepository {
 
   /** Maps a row selected with {@link #COLUMNS}. */
   public static AccountRecord map(Row row) {
-    AccountProfile profile = new AccountProfile(row.getString("region"), row.getString("occupation"),
-        row.getLong("monthly_income_minor"), row.getInteger("credit_score"), row.getString("segment"),
+    AccountProfile profile = new AccountProfile(code(row, "region"), code(row, "occupation"),
+        row.getLong("monthly_income_minor"), row.getInteger("credit_score"), code(row, "segment"),
         row.getLong("assets_minor"), row.getOffsetDateTime("account_opened_at").toInstant());
     List<ReasonCode> closed = new ArrayList<>();
     for (String name : row.getArrayOfStrings("increase_closed_reasons")) {
       closed.add(ReasonCode.valueOf(name));
     }
     CreditState state = new CreditState(row.getLong("credit_limit_minor"), row.getLong("outstanding_minor"),
-        row.getLong("held_minor"), AccountStatus.valueOf(row.getString("status")), row.getString("tier"),
+        row.getLong("held_minor"), AccountStatus.valueOf(row.getString("status")), code(row, "tier"),
         row.getBoolean("increase_eligible"), closed, row.getLong("version"));
     return new AccountRecord(row.getString("account_id"), profile, state, features(row));
+  }
+
+  private static String code(Row row, String column) {
+    return CanonicalText.of(row.getString(column));
   }
 
   private static float[] features(Row row) {

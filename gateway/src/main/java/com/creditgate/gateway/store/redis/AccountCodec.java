@@ -5,6 +5,7 @@ import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.CanonicalText;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -60,13 +61,13 @@ public final class AccountCodec {
     long version = in.getLong(VERSION_OFFSET);
     Reader r = new Reader(in, VERSION_OFFSET + 8);
     String id = r.text();
-    AccountProfile profile = new AccountProfile(r.text(), r.text(), r.longValue(), r.shortValue(), r.text(),
+    AccountProfile profile = new AccountProfile(r.code(), r.code(), r.longValue(), r.shortValue(), r.code(),
         r.longValue(), Instant.ofEpochSecond(r.longValue()));
     long limit = r.longValue();
     long outstanding = r.longValue();
     long held = r.longValue();
     AccountStatus status = AccountStatus.values()[r.byteValue()];
-    String tier = r.text();
+    String tier = r.code();
     boolean eligible = r.byteValue() == 1;
     int reasonCount = r.byteValue();
     List<ReasonCode> reasons = new ArrayList<>(reasonCount);
@@ -101,6 +102,11 @@ public final class AccountCodec {
       String value = in.getString(position + 1, position + 1 + length, "UTF-8");
       position += 1 + length;
       return value;
+    }
+
+    /** A short code of a small catalogue, shared between records. */
+    String code() {
+      return CanonicalText.of(text());
     }
 
     long longValue() {
