@@ -12,9 +12,12 @@ public final class LimitCheckDecider {
 
   /**
    * APPROVE when the account is usable, the PD is at most {@code pdCutoff} (the policy's, for the account's
-   * segment now) and the amount fits.
+   * segment now) and the amount fits; REVIEW instead of APPROVE when the PD lies within
+   * {@code reviewPdMargin} below the cut-off (borderline; a margin of 0 never reviews); DECLINE otherwise,
+   * with every reason that applies.
    */
-  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
+  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+      double reviewPdMargin) {
     List<ReasonCode> declines = new ArrayList<>(3);
     if (state.status() == AccountStatus.FROZEN) {
       declines.add(ReasonCode.ACCOUNT_FROZEN);
@@ -27,8 +30,11 @@ public final class LimitCheckDecider {
     if (amountMinor > state.availableMinor()) {
       declines.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
     }
-    return declines.isEmpty()
-        ? new CheckOutcome(Decision.APPROVE, List.of())
-        : new CheckOutcome(Decision.DECLINE, declines);
+    if (!declines.isEmpty()) {
+      return new CheckOutcome(Decision.DECLINE, declines);
+    }
+    return reviewPdMargin > 0 && pd > pdCutoff - reviewPdMargin
+        ? new CheckOutcome(Decision.REVIEW, List.of(ReasonCode.BORDERLINE_REVIEW))
+        : new CheckOutcome(Decision.APPROVE, List.of());
   }
 }

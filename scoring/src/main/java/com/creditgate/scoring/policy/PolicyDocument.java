@@ -17,6 +17,8 @@ import java.util.Map;
  * @param incomeMultipleBps repayment capacity counts this many (bps) months of income (rule 1)
  * @param assetShareBps repayment capacity counts this share of platform assets (rule 1)
  * @param pdCutoff a PD above this closes the line and declines limit-checks (rules 11, 13)
+ * @param reviewPdMargin a limit-check that would be approved with a PD within this margin below the
+ *     cut-off in force is answered REVIEW (SPEC 2.5 "borderline"); 0 (the default) turns REVIEW off
  * @param tiers PD bands, best first: the first tier whose {@code maxPd} is at least the PD applies (rule 15)
  * @param segmentBudgetsMinor total granted limit a segment may reach through increases (rule 14)
  * @param overlays segment overlays: risk appetite, market tightening, promotion windows (rule 11)
@@ -30,6 +32,7 @@ public record PolicyDocument(
     long incomeMultipleBps,
     long assetShareBps,
     double pdCutoff,
+    double reviewPdMargin,
     List<Tier> tiers,
     Overdue overdue,
     Conduct conduct,
@@ -49,6 +52,7 @@ public record PolicyDocument(
     Check.argument(customerCapMinor > 0, "customerCapMinor must be positive");
     Check.argument(incomeMultipleBps >= 0 && assetShareBps >= 0, "capacity factors must be >= 0");
     Check.argument(pdCutoff > 0 && pdCutoff < 1, "pdCutoff must be in (0, 1)");
+    Check.argument(reviewPdMargin >= 0 && reviewPdMargin < 1, "reviewPdMargin must be in [0, 1)");
     Check.argument(tiers != null && !tiers.isEmpty(), "at least one tier");
     Check.argument(tiers.get(tiers.size() - 1).maxPd() >= 1.0, "the last tier must cover PD 1.0");
     for (int i = 1; i < tiers.size(); i++) {

@@ -2,17 +2,25 @@ package com.creditgate.scoring.model.gbdt;
 
 import com.creditgate.common.Check;
 import com.creditgate.scoring.feature.FeatureSchema;
+import java.util.Arrays;
 
 /**
- * The scoring layout of a {@link Forest}, built so that a step is one load of the slot, one of the
- * feature, one compare and no branch (figures in BENCHMARKS.md):
+ * The scoring layout of a {@link Forest}, built so that a step is one load of the node, one of the
+ * feature, one integer compare and no branch (figures in BENCHMARKS.md):
  * <ul>
- *   <li>every tree padded to a complete binary tree of the forest's depth, heap-ordered (children of
- *       slot {@code i} at {@code 2i+1} and {@code 2i+2}), a shallow leaf copied to every slot below it;
- *   <li>a split goes right when {@code x >= threshold}, so a missing value ({@code NaN}) always goes left:
- *       a split whose default is right is stored mirrored, testing {@code -x >= nextUp(-threshold)}
- *       (exactly XGBoost's {@code x < threshold}) with its children swapped, and reads {@code -x} from
- *       the upper half of a doubled feature vector;
+ *   <li>every tree padded to a complete binary tree of the forest's depth, a shallow leaf copied to every
+ *       slot below it, and the tree count padded to a multiple of {@link #LOCKSTEP} with trees whose
+ *       leaves are {@code -0.0f} (adding it leaves any {@code float} sum bit-for-bit unchanged);
+ *   <li>nodes stored level by level over all trees, so with {@code T} trees the children of node
+ *       {@code n} are {@code 2n + T} and {@code 2n + T + 1}, and the roots are {@code 0 .. T-1};
+ *   <li>a node is one {@code long}: the threshold's order-preserving integer {@link #key} in the high half
+ *       and the index of the value it tests in the low half; the row is turned once into {@code long}s
+ *       {@code key(x) << 32 | 0xFFFFFFFF}, so {@code rowKey >= node} is exactly {@code key(x) >= key(threshold)}
+ *       and a step is one load of the node, one compare with the row's key, and the child index;
+ *   <li>a split goes right when {@code key(x) >= key(threshold)}; a missing value's key is below every
+ *       threshold's, so it always goes left: a split whose default is right is stored mirrored, testing
+ *       {@code -x >= nextUp(-threshold)} (exactly XGBoost's {@code x < threshold}) with its children
+ *       swapped, and reads {@code key(-x)} from the upper half of a doubled key vector;
  *   <li>eight trees walk in lockstep so their independent loads overlap.
  * </ul>
  * Immutable after construction; {@link #leafSum} uses a per-thread scratch vector.
@@ -20,35 +28,39 @@ import com.creditgate.scoring.feature.FeatureSchema;
 final class CompleteTrees {
   /** Most array slots accepted after padding, over all trees. */
   static final long MAX_SLOTS = 1L << 22;
-  private static final int LOCKSTEP = 8;
-  private static final ThreadLocal<float[]> DOUBLED =
-      ThreadLocal.withInitial(() -> new float[2 * FeatureSchema.SIZE]);
+  static final int LOCKSTEP = 8;
+  /** A key's low half: all ones, so a row key at least equals any node whose threshold key matches. */
+  private static final long LOW_ONES = 0xFFFF_FFFFL;
+  private static final ThreadLocal<long[]> ROW_KEYS =
+      ThreadLocal.withInitial(() -> new long[2 * FeatureSchema.SIZE]);
 
+  /** Trees after padding to a multiple of {@link #LOCKSTEP}; also the step from a node to its children. */
   private final int trees;
-  /** Steps from a root to a leaf slot, the same for every tree. */
+  /** Steps from a root to a leaf, the same for every tree. */
   private final int depth;
-  /** Slots per tree. */
-  private final int stride;
-  /** A split slot's index into the doubled feature vector. */
-  private final int[] feature;
-  /** A split slot's threshold, or a leaf slot's value. */
-  private final float[] value;
+  /** Index of the first leaf in the level-by-level numbering. */
+  private final int firstLeaf;
+  /** Split nodes, level by level: threshold key in the high 32 bits, row key index in the low 32. */
+  private final long[] nodes;
+  /** Leaf values, {@code leaf[n - firstLeaf]} for leaf node {@code n}. */
+  private final float[] leaf;
 
   CompleteTrees(Forest forest) {
-    trees = forest.roots.length;
     int deepest = 0;
     for (int root : forest.roots) {
       deepest = Math.max(deepest, depthBelow(forest, root));
     }
     depth = deepest;
-    long slots = ((2L << depth) - 1) * trees;
-    Check.argument(depth < 31 && slots <= MAX_SLOTS,
-        "%s trees of depth %s pad to more than the limit of %s slots", trees, depth, MAX_SLOTS);
-    stride = (int) ((2L << depth) - 1);
-    feature = new int[(int) slots];
-    value = new float[(int) slots];
-    for (int t = 0; t < trees; t++) {
-      place(forest, forest.roots[t], t * stride, 0, 0);
+    long padded = (forest.roots.length + LOCKSTEP - 1L) / LOCKSTEP * LOCKSTEP;
+    Check.argument(depth < 31 && padded * (2L << depth) <= MAX_SLOTS,
+        "%s trees of depth %s pad to more than the limit of %s slots", forest.roots.length, depth, MAX_SLOTS);
+    trees = (int) padded;
+    firstLeaf = trees * ((1 << depth) - 1);
+    nodes = new long[firstLeaf];
+    leaf = new float[trees << depth];
+    Arrays.fill(leaf, -0.0f);
+    for (int t = 0; t < forest.roots.length; t++) {
+      place(forest, forest.roots[t], t, 0);
     }
   }
 
@@ -60,86 +72,91 @@ final class CompleteTrees {
     return 1 + Math.max(depthBelow(forest, left), depthBelow(forest, left + 1));
   }
 
-  /** Places {@code node} at heap position {@code slot} of the tree starting at {@code base}. */
-  private void place(Forest forest, int node, int base, int slot, int level) {
+  /** Places forest {@code node} at index {@code at} of level {@code level}. */
+  private void place(Forest forest, int node, int at, int level) {
     if (level == depth) {
-      value[base + slot] = forest.value[node];
+      leaf[at - firstLeaf] = forest.value[node];
       return;
     }
+    int left = 2 * at + trees;
     if (forest.split[node] < 0) {
-      // A shallow leaf: a pass-through split (feature 0, either outcome) over copies of the leaf.
-      place(forest, node, base, 2 * slot + 1, level + 1);
-      place(forest, node, base, 2 * slot + 2, level + 1);
+      // A shallow leaf: a pass-through split (feature 0 against key 0, either outcome) over copies of the leaf.
+      place(forest, node, left, level + 1);
+      place(forest, node, left + 1, level + 1);
       return;
     }
     float threshold = forest.value[node];
     Check.argument(Float.isFinite(threshold), "split threshold %s is not finite", threshold);
-    int left = forest.left[node];
-    boolean mirrored = forest.missing[node] != left;
-    feature[base + slot] = forest.split[node] + (mirrored ? FeatureSchema.SIZE : 0);
-    value[base + slot] = mirrored ? Math.nextUp(-threshold) : threshold;
-    place(forest, mirrored ? left + 1 : left, base, 2 * slot + 1, level + 1);
-    place(forest, mirrored ? left : left + 1, base, 2 * slot + 2, level + 1);
+    int forestLeft = forest.left[node];
+    boolean mirrored = forest.missing[node] != forestLeft;
+    int feature = forest.split[node] + (mirrored ? FeatureSchema.SIZE : 0);
+    int bound = key(mirrored ? Math.nextUp(-threshold) : threshold);
+    nodes[at] = (long) bound << 32 | feature;
+    place(forest, mirrored ? forestLeft + 1 : forestLeft, left, level + 1);
+    place(forest, mirrored ? forestLeft : forestLeft + 1, left + 1, level + 1);
+  }
+
+  /**
+   * An {@code int} that orders as {@code x} does ({@code -0.0} and {@code 0.0} equal), with a missing value
+   * ({@code NaN}) below the key of every number, {@code -Infinity} included.
+   */
+  static int key(float x) {
+    if (x != x) {
+      return Integer.MIN_VALUE;
+    }
+    int bits = Float.floatToRawIntBits(x + 0.0f);
+    return bits ^ ((bits >> 31) >>> 1);
   }
 
   /** {@code initial} plus one leaf per tree, added in tree order in {@code float} as XGBoost adds them. */
   float leafSum(float[] features, float initial) {
-    float[] doubled = DOUBLED.get();
+    long[] keys = ROW_KEYS.get();
     for (int f = 0; f < FeatureSchema.SIZE; f++) {
-      doubled[f] = features[f];
-      doubled[f + FeatureSchema.SIZE] = -features[f];
+      keys[f] = (long) key(features[f]) << 32 | LOW_ONES;
+      keys[f + FeatureSchema.SIZE] = (long) key(-features[f]) << 32 | LOW_ONES;
     }
     float sum = initial;
-    int t = 0;
-    for (; t + LOCKSTEP <= trees; t += LOCKSTEP) {
-      int base0 = t * stride;
-      int base1 = base0 + stride;
-      int base2 = base1 + stride;
-      int base3 = base2 + stride;
-      int base4 = base3 + stride;
-      int base5 = base4 + stride;
-      int base6 = base5 + stride;
-      int base7 = base6 + stride;
-      int slot0 = 0;
-      int slot1 = 0;
-      int slot2 = 0;
-      int slot3 = 0;
-      int slot4 = 0;
-      int slot5 = 0;
-      int slot6 = 0;
-      int slot7 = 0;
-      for (int level = 0; level < depth; level++) {
-        slot0 = child(doubled, base0, slot0);
-        slot1 = child(doubled, base1, slot1);
-        slot2 = child(doubled, base2, slot2);
-        slot3 = child(doubled, base3, slot3);
-        slot4 = child(doubled, base4, slot4);
-        slot5 = child(doubled, base5, slot5);
-        slot6 = child(doubled, base6, slot6);
-        slot7 = child(doubled, base7, slot7);
-      }
-      sum += value[base0 + slot0];
-      sum += value[base1 + slot1];
-      sum += value[base2 + slot2];
-      sum += value[base3 + slot3];
-      sum += value[base4 + slot4];
-      sum += value[base5 + slot5];
-      sum += value[base6 + slot6];
-      sum += value[base7 + slot7];
-    }
-    for (; t < trees; t++) {
-      int base = t * stride;
-      int slot = 0;
-      for (int level = 0; level < depth; level++) {
-        slot = child(doubled, base, slot);
-      }
-      sum += value[base + slot];
+    for (int t = 0; t < trees; t += LOCKSTEP) {
+      sum = addBlock(keys, t, sum);
     }
     return sum;
   }
 
-  private int child(float[] doubled, int base, int slot) {
-    int at = base + slot;
-    return 2 * slot + (doubled[feature[at]] >= value[at] ? 2 : 1);
+  /** Walks trees {@code t .. t+7} in lockstep and adds their leaves to {@code sum} in tree order. */
+  private float addBlock(long[] keys, int t, float sum) {
+    int n0 = t;
+    int n1 = t + 1;
+    int n2 = t + 2;
+    int n3 = t + 3;
+    int n4 = t + 4;
+    int n5 = t + 5;
+    int n6 = t + 6;
+    int n7 = t + 7;
+    for (int level = 0; level < depth; level++) {
+      n0 = child(keys, n0);
+      n1 = child(keys, n1);
+      n2 = child(keys, n2);
+      n3 = child(keys, n3);
+      n4 = child(keys, n4);
+      n5 = child(keys, n5);
+      n6 = child(keys, n6);
+      n7 = child(keys, n7);
+    }
+    float[] values = leaf;
+    int first = firstLeaf;
+    sum += values[n0 - first];
+    sum += values[n1 - first];
+    sum += values[n2 - first];
+    sum += values[n3 - first];
+    sum += values[n4 - first];
+    sum += values[n5 - first];
+    sum += values[n6 - first];
+    sum += values[n7 - first];
+    return sum;
+  }
+
+  private int child(long[] keys, int node) {
+    long packed = nodes[node];
+    return 2 * node + trees + (keys[(int) packed] >= packed ? 1 : 0);
   }
 }

@@ -82,6 +82,11 @@ public final class GbdtModel implements CreditModel {
     return List.copyOf(raised.subList(0, Math.min(max, raised.size())));
   }
 
+  /** The trees as read, for tests that walk them node by node. */
+  Forest forest() {
+    return forest;
+  }
+
   /** Number of trees. */
   public int trees() {
     return forest.roots.length;

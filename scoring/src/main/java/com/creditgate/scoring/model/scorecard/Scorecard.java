@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A points scorecard compiled into flat primitive arrays: each characteristic bins one feature by upper
  * bounds ({@code value < upperBound}), the points of the matched bins add to the base points, and the sum
- * maps to a probability of default through {@link ScoreScale}. Immutable and thread-safe; scoring
+ * maps to a probability of default through {@link ScoreScale}. A scorecard of whole-number points is
+ * scored through {@link IntegerPoints}, with the same result. Immutable and thread-safe; scoring
  * allocates nothing.
  */
 public final class Scorecard implements CreditModel {
@@ -25,6 +26,8 @@ public final class Scorecard implements CreditModel {
   private final double[] points;
   private final double[] missingPoints;
   private final double[] bestPoints;
+  /** The branch-free form, or {@code null} when some points are fractional. */
+  private final IntegerPoints integerPoints;
 
   Scorecard(String version, double basePoints, List<Characteristic> characteristics) {
     Check.argument(!characteristics.isEmpty(), "a scorecard needs at least one characteristic");
@@ -54,6 +57,7 @@ public final class Scorecard implements CreditModel {
       bestPoints[c] = best;
     }
     binStart[count] = bin;
+    integerPoints = IntegerPoints.of(basePoints, characteristics);
   }
 
   @Override
@@ -63,11 +67,16 @@ public final class Scorecard implements CreditModel {
 
   @Override
   public double probabilityOfDefault(float[] features) {
-    return ScoreScale.pdOf(points(features));
+    return integerPoints != null ? integerPoints.probabilityOfDefault(features) : ScoreScale.pdOf(points(features));
   }
 
   /** Base points plus the points of every matched bin. */
   public double points(float[] features) {
+    return integerPoints != null ? integerPoints.points(features) : binByBin(features);
+  }
+
+  /** The points added bin by bin in {@code double}, as the scorecard defines them. */
+  double binByBin(float[] features) {
     double sum = basePoints;
     for (int c = 0; c < featureIndex.length; c++) {
       sum += pointsOf(c, features[featureIndex[c]]);
