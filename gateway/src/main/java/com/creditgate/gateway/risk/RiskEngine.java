@@ -123,7 +123,7 @@ public final class RiskEngine {
 
     /** Decides a limit-check against {@code pdCutoff}. */
     public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff);
+      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin());
     }
   }
 }
