@@ -11,8 +11,10 @@ import java.util.Arrays;
  *   <li>every tree padded to a complete binary tree of the forest's depth, a shallow leaf copied to every
  *       slot below it, and the tree count padded to a multiple of {@link #LOCKSTEP} with trees whose
  *       leaves are {@code -0.0f} (adding it leaves any {@code float} sum bit-for-bit unchanged);
- *   <li>nodes stored level by level over all trees, so with {@code T} trees the children of node
- *       {@code n} are {@code 2n + T} and {@code 2n + T + 1}, and the roots are {@code 0 .. T-1};
+ *   <li>nodes numbered level by level over all trees, heap-style with {@code T} roots: the roots are
+ *       {@code T .. 2T-1}, the children of node {@code n} are {@code 2n} and {@code 2n + 1}, and the leaves
+ *       are the indexes from {@code T << depth}, so a step needs no per-tree base and a walk ends when its
+ *       index reaches the leaves (fewer live registers: eight lanes fit without spilling);
  *   <li>a node is one {@code long}: the threshold's order-preserving integer {@link #key} in the high half
  *       and the index of the value it tests in the low half; the row is turned once into {@code long}s
  *       {@code key(x) << 32 | 0xFFFFFFFF}, so {@code rowKey >= node} is exactly {@code key(x) >= key(threshold)}
@@ -34,13 +36,13 @@ final class CompleteTrees {
   private static final ThreadLocal<long[]> ROW_KEYS =
       ThreadLocal.withInitial(() -> new long[2 * FeatureSchema.SIZE]);
 
-  /** Trees after padding to a multiple of {@link #LOCKSTEP}; also the step from a node to its children. */
+  /** Trees after padding to a multiple of {@link #LOCKSTEP}; also the index of the first root. */
   private final int trees;
   /** Steps from a root to a leaf, the same for every tree. */
   private final int depth;
-  /** Index of the first leaf in the level-by-level numbering. */
+  /** Index of the first leaf in the level-by-level numbering: {@code trees << depth}. */
   private final int firstLeaf;
-  /** Split nodes, level by level: threshold key in the high 32 bits, row key index in the low 32. */
+  /** Split nodes by index, the first {@code trees} unused: threshold key high, row key index low. */
   private final long[] nodes;
   /** Leaf values, {@code leaf[n - firstLeaf]} for leaf node {@code n}. */
   private final float[] leaf;
@@ -55,12 +57,12 @@ final class CompleteTrees {
     Check.argument(depth < 31 && padded * (2L << depth) <= MAX_SLOTS,
         "%s trees of depth %s pad to more than the limit of %s slots", forest.roots.length, depth, MAX_SLOTS);
     trees = (int) padded;
-    firstLeaf = trees * ((1 << depth) - 1);
+    firstLeaf = trees << depth;
     nodes = new long[firstLeaf];
     leaf = new float[trees << depth];
     Arrays.fill(leaf, -0.0f);
     for (int t = 0; t < forest.roots.length; t++) {
-      place(forest, forest.roots[t], t, 0);
+      place(forest, forest.roots[t], trees + t, 0);
     }
   }
 
@@ -78,7 +80,7 @@ final class CompleteTrees {
       leaf[at - firstLeaf] = forest.value[node];
       return;
     }
-    int left = 2 * at + trees;
+    int left = 2 * at;
     if (forest.split[node] < 0) {
       // A shallow leaf: a pass-through split (feature 0 against key 0, either outcome) over copies of the leaf.
       place(forest, node, left, level + 1);
@@ -124,14 +126,14 @@ final class CompleteTrees {
 
   /** Walks trees {@code t .. t+7} in lockstep and adds their leaves to {@code sum} in tree order. */
   private float addBlock(long[] keys, int t, float sum) {
-    int n0 = t;
-    int n1 = t + 1;
-    int n2 = t + 2;
-    int n3 = t + 3;
-    int n4 = t + 4;
-    int n5 = t + 5;
-    int n6 = t + 6;
-    int n7 = t + 7;
+    int n0 = trees + t;
+    int n1 = n0 + 1;
+    int n2 = n0 + 2;
+    int n3 = n0 + 3;
+    int n4 = n0 + 4;
+    int n5 = n0 + 5;
+    int n6 = n0 + 6;
+    int n7 = n0 + 7;
     for (int level = 0; level < depth; level++) {
       n0 = child(keys, n0);
       n1 = child(keys, n1);
@@ -157,6 +159,6 @@ final class CompleteTrees {
 
   private int child(long[] keys, int node) {
     long packed = nodes[node];
-    return 2 * node + trees + (keys[(int) packed] >= packed ? 1 : 0);
+    return 2 * node + (keys[(int) packed] >= packed ? 1 : 0);
   }
 }
