@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * are also recorded per outcome ({@link ResponseTimes}) and judged by three verdict requests chained after the
  * load, each KO when its condition fails: some requests were shed, the shed ones came back within
  * {@code shedP99Millis} (p99), and the accepted ones kept their p99 within {@code acceptedP99Millis}.
+ *
+ * <p>Both times are seen from the client, so they include the time a request waits in the socket before the
+ * gateway reads it. Requests are shed exactly when the event loops are behind, so on a machine that also runs
+ * the load generator the shed p99 is the queueing delay of those moments, not the (microseconds) cost of a
+ * 503; the defaults allow for that.
  */
 public class OverloadSimulation extends Simulation {
   private final int rate = Integer.getInteger("rate", 2_000);
@@ -34,7 +39,7 @@ public class OverloadSimulation extends Simulation {
   private final int unloadedRate = Integer.getInteger("unloadedRate", 20);
   private final int unloadedSeconds = Integer.getInteger("unloadedSeconds", 10);
   private final long acceptedP99Millis = Long.getLong("acceptedP99Millis", 100L);
-  private final long shedP99Millis = Long.getLong("shedP99Millis", 20L);
+  private final long shedP99Millis = Long.getLong("shedP99Millis", 100L);
 
   private final ScenarioBuilder warmup = scenario("checkout, warm-up")
       .exec(Chains.NEW_ORDER)
