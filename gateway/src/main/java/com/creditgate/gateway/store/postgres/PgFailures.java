@@ -11,6 +11,9 @@ import java.util.concurrent.TimeoutException;
  * client may retry; the second a bug worth a 500.
  */
 public final class PgFailures {
+  /** How vertx-sql-client fails a request that waited past the pool's connection timeout for a connection. */
+  private static final String POOL_WAIT_TIMEOUT = "Timeout";
+
   private PgFailures() {}
 
   /** Whether {@code failure} (or a cause) says Postgres is unavailable rather than the request wrong. */
@@ -22,7 +25,8 @@ public final class PgFailures {
       }
       if (t instanceof ConnectException || t instanceof TimeoutException
           || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException
-          || (t instanceof VertxException && String.valueOf(t.getMessage()).toLowerCase().contains("connection"))) {
+          || (t instanceof VertxException && (POOL_WAIT_TIMEOUT.equals(t.getMessage())
+              || String.valueOf(t.getMessage()).toLowerCase().contains("connection")))) {
         return true;
       }
     }
