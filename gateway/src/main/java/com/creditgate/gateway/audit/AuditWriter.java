@@ -46,12 +46,22 @@ public final class AuditWriter extends VerticleBase {
     return flushAll().eventually(pool::close);
   }
 
+  /**
+   * Writes one batch unless one is in flight; when it is done and a full batch is waiting, writes the next at
+   * once instead of at the next tick, so the writer keeps up with any rate Postgres can absorb rather than at
+   * most {@code AUDIT_BATCH_MAX} per {@code AUDIT_FLUSH_MILLIS}.
+   */
   private void flushOnce() {
     if (writing) {
       return;
     }
     writing = true;
-    writeBatch().onComplete(r -> writing = false);
+    writeBatch().onComplete(r -> {
+      writing = false;
+      if (log.backlog() >= settings.auditBatchMax()) {
+        flushOnce();
+      }
+    });
   }
 
   /** Writes batches until the queue is empty. */

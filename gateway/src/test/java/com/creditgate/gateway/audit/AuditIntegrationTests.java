@@ -65,6 +65,34 @@ class AuditIntegrationTests {
   }
 
   @Test
+  void fullBatchesAreWrittenBackToBackNotOnePerTick() {
+    Map<String, String> settings = TestGateway.freshSettings(vertx);
+    settings.put("AUDIT_BATCH_MAX", "5");
+    settings.put("AUDIT_FLUSH_MILLIS", "2000");
+    TestGateway gateway = TestGateway.start(vertx, settings, CLOCK);
+    try {
+      DecisionAuditLog log = gateway.gateway().services().auditLog();
+      createAccount(gateway, "audit-3");
+      int checks = 200;
+      for (int i = 0; i < checks; i++) {
+        assertThat(gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-3").put("amount", 100))
+            .statusCode()).isEqualTo(200);
+      }
+      // One batch of 5 per 2 s tick would need 80 s for these 200; back to back they land after the next tick.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (log.written() < checks && System.nanoTime() < deadline) {
+        TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(50, id -> p.complete())));
+      }
+      assertThat(log.written()).isEqualTo(checks);
+      assertThat(log.overflowed()).isZero();
+      assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit WHERE account_id = $1", "audit-3")
+          .iterator().next().getLong("n")).isEqualTo(checks);
+    } finally {
+      gateway.close();
+    }
+  }
+
+  @Test
   void fullQueueOverflowsToTheLogAndStopFlushesTheRest() {
     Map<String, String> settings = TestGateway.freshSettings(vertx);
     settings.put("AUDIT_QUEUE_MAX", "3");
