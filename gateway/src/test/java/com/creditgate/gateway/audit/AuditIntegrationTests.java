@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,14 @@ class AuditIntegrationTests {
     TestServices.await(vertx.close());
   }
 
+  /** Polls {@code condition} every 20 ms for up to {@code seconds}; the caller asserts what it needs after. */
+  private void waitUntil(BooleanSupplier condition, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(20, id -> p.complete())));
+    }
+  }
+
   private static void createAccount(TestGateway gateway, String accountId) {
     JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
         .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
@@ -47,11 +56,7 @@ class AuditIntegrationTests {
       createAccount(gateway, "audit-1");
       String decisionId = gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-1")
           .put("amount", 12_345)).bodyAsJsonObject().getString("decisionId");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", decisionId).size() == 0
-          && System.nanoTime() < deadline) {
-        TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(20, id -> p.complete())));
-      }
+      waitUntil(() -> gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", decisionId).size() > 0, 10);
       Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", decisionId).iterator().next();
       assertThat(row.getString("account_id")).isEqualTo("audit-1");
       assertThat(row.getLong("amount_minor")).isEqualTo(12_345);
@@ -79,10 +84,7 @@ class AuditIntegrationTests {
             .statusCode()).isEqualTo(200);
       }
       // One batch of 5 per 2 s tick would need 80 s for these 200; back to back they land after the next tick.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (log.written() < checks && System.nanoTime() < deadline) {
-        TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(50, id -> p.complete())));
-      }
+      waitUntil(() -> log.written() >= checks, 15);
       assertThat(log.written()).isEqualTo(checks);
       assertThat(log.overflowed()).isZero();
       assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit WHERE account_id = $1", "audit-3")

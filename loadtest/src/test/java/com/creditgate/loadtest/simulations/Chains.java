@@ -2,6 +2,7 @@ package com.creditgate.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
@@ -14,6 +15,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,12 +29,27 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Chains {
   private Chains() {}
 
+  /** {@code POST /v1/holds} body; the same for the first request and its idempotent replay. */
+  private static final String HOLD_BODY = "{\"accountId\":\"#{accountId}\",\"amount\":#{holdAmount},"
+      + "\"ttlSeconds\":#{holdTtlSeconds},\"orderId\":\"#{orderId}\"}";
+  /** {@code POST /v1/accounts/{id}/events} REPAYMENT body; the same for the event and its duplicate. */
+  private static final String REPAYMENT_BODY = "{\"eventId\":\"#{eventId}\",\"type\":\"REPAYMENT\","
+      + "\"amount\":#{repayAmount},\"occurredAt\":\"#{occurredAt}\"}";
+
   /** A fresh order id, hold Idempotency-Key and repayment event id for this user. */
   static final ChainBuilder NEW_ORDER = exec(session -> session
       .set("orderId", "ord-" + UUID.randomUUID())
       .set("holdKey", "hold-" + UUID.randomUUID())
       .set("eventId", "evt-" + UUID.randomUUID())
       .set("occurredAt", Instant.now().toString()));
+
+  /**
+   * The start of every checkout: a fresh order, an account from {@code accounts}, and an amount, merchant
+   * category and channel from {@code feeders/checkouts.csv}.
+   */
+  static ChainBuilder newCheckout(Iterator<Map<String, Object>> accounts) {
+    return NEW_ORDER.feed(accounts).feed(csv("feeders/checkouts.csv").random());
+  }
 
   /** {@code POST /v1/limit-checks}: 200 with a decision, named {@code name}. */
   static ChainBuilder limitCheck(String name) {
@@ -74,8 +92,7 @@ final class Chains {
   static ChainBuilder placeHold(String name) {
     return exec(http(name).post("/v1/holds")
         .header("Idempotency-Key", "#{holdKey}")
-        .body(StringBody("{\"accountId\":\"#{accountId}\",\"amount\":#{holdAmount},"
-            + "\"ttlSeconds\":#{holdTtlSeconds},\"orderId\":\"#{orderId}\"}"))
+        .body(StringBody(HOLD_BODY))
         .check(status().in(201, 409).saveAs("holdStatus"))
         .checkIf((response, session) -> response.status().code() == 201)
         .then(jmesPath("holdId").saveAs("holdId"), jmesPath("available").ofLong().gte(0L))
@@ -87,8 +104,7 @@ final class Chains {
   static final ChainBuilder REPLAY_HOLD = doIf(session -> session.contains("holdId")).then(
       exec(http("place hold (idempotent replay)").post("/v1/holds")
           .header("Idempotency-Key", "#{holdKey}")
-          .body(StringBody("{\"accountId\":\"#{accountId}\",\"amount\":#{holdAmount},"
-              + "\"ttlSeconds\":#{holdTtlSeconds},\"orderId\":\"#{orderId}\"}"))
+          .body(StringBody(HOLD_BODY))
           .check(status().is(201), jmesPath("holdId").isEL("#{holdId}"))));
 
   /** {@code POST /v1/holds/{id}/capture} of {@code captureAmount} (at most the hold's amount). */
@@ -121,13 +137,11 @@ final class Chains {
   static final ChainBuilder REPAYMENT = exec(session -> session
           .set("repayAmount", 100 * ThreadLocalRandom.current().nextInt(1, 200)))
       .exec(http("repayment event").post("/v1/accounts/#{accountId}/events")
-          .body(StringBody("{\"eventId\":\"#{eventId}\",\"type\":\"REPAYMENT\",\"amount\":#{repayAmount},"
-              + "\"occurredAt\":\"#{occurredAt}\"}"))
+          .body(StringBody(REPAYMENT_BODY))
           .check(status().is(200), jmesPath("duplicate").ofBoolean().is(false),
               jmesPath("effect.repaid").ofLong().lte(session -> session.getLong("repayAmount"))))
       .randomSwitch().on(new Choice.WithWeight(5.0, exec(http("repayment event (duplicate)")
           .post("/v1/accounts/#{accountId}/events")
-          .body(StringBody("{\"eventId\":\"#{eventId}\",\"type\":\"REPAYMENT\",\"amount\":#{repayAmount},"
-              + "\"occurredAt\":\"#{occurredAt}\"}"))
+          .body(StringBody(REPAYMENT_BODY))
           .check(status().is(200), jmesPath("duplicate").ofBoolean().is(true)))));
 }

@@ -1,7 +1,6 @@
 package com.creditgate.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -26,9 +25,7 @@ public class CheckoutBurstSimulation extends Simulation {
   private final int p99Millis = Integer.getInteger("p99Millis", 50);
 
   private final ScenarioBuilder checkout = scenario("checkout flow")
-      .exec(Chains.NEW_ORDER)
-      .feed(LoadConfig.anyAccount())
-      .feed(csv("feeders/checkouts.csv").random())
+      .exec(Chains.newCheckout(LoadConfig.anyAccount()))
       .exec(Chains.limitCheck("limit-check"));
 
   {

@@ -1,7 +1,6 @@
 package com.creditgate.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -28,9 +27,7 @@ public class MixedReadWriteSimulation extends Simulation {
   private final int holdTtlSeconds = Integer.getInteger("holdTtlSeconds", 300);
 
   private final ScenarioBuilder checkout = scenario("checkout flow")
-      .exec(Chains.NEW_ORDER)
-      .feed(LoadConfig.coldAccount())
-      .feed(csv("feeders/checkouts.csv").random())
+      .exec(Chains.newCheckout(LoadConfig.coldAccount()))
       .exec(session -> session.set("holdAmount", session.getLong("amount")).set("holdTtlSeconds", holdTtlSeconds)
           .set("captureAmount", session.getLong("amount")))
       .exec(Chains.limitCheck("limit-check"))

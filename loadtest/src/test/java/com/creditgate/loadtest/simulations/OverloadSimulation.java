@@ -3,7 +3,6 @@ package com.creditgate.loadtest.simulations;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -41,23 +40,9 @@ public class OverloadSimulation extends Simulation {
   private final long acceptedP99Millis = Long.getLong("acceptedP99Millis", 100L);
   private final long shedP99Millis = Long.getLong("shedP99Millis", 100L);
 
-  private final ScenarioBuilder warmup = scenario("checkout, warm-up")
-      .exec(Chains.NEW_ORDER)
-      .feed(LoadConfig.anyAccount())
-      .feed(csv("feeders/checkouts.csv").random())
-      .exec(Chains.timedLimitCheck("limit-check (warm-up)", Outcome.WARMUP));
-
-  private final ScenarioBuilder unloaded = scenario("checkout, unloaded")
-      .exec(Chains.NEW_ORDER)
-      .feed(LoadConfig.anyAccount())
-      .feed(csv("feeders/checkouts.csv").random())
-      .exec(Chains.timedLimitCheck("limit-check (unloaded)", Outcome.UNLOADED));
-
-  private final ScenarioBuilder overload = scenario("checkout, overload")
-      .exec(Chains.NEW_ORDER)
-      .feed(LoadConfig.anyAccount())
-      .feed(csv("feeders/checkouts.csv").random())
-      .exec(Chains.timedLimitCheck("limit-check (overload)", Outcome.ACCEPTED));
+  private final ScenarioBuilder warmup = checkout("warm-up", Outcome.WARMUP);
+  private final ScenarioBuilder unloaded = checkout("unloaded", Outcome.UNLOADED);
+  private final ScenarioBuilder overload = checkout("overload", Outcome.ACCEPTED);
 
   private final ScenarioBuilder verdicts = scenario("overload verdicts")
       .exec(session -> {
@@ -85,6 +70,13 @@ public class OverloadSimulation extends Simulation {
   }
 
   private static final String OK = "ok";
+
+  /** Scenario {@code checkout, <phase>} of timed limit-checks named {@code limit-check (<phase>)}. */
+  private static ScenarioBuilder checkout(String phase, Outcome whenAccepted) {
+    return scenario("checkout, " + phase)
+        .exec(Chains.newCheckout(LoadConfig.anyAccount()))
+        .exec(Chains.timedLimitCheck("limit-check (" + phase + ")", whenAccepted));
+  }
 
   private static String within(Outcome outcome, long boundMillis) {
     long p99 = ResponseTimes.percentile(outcome, 99);
