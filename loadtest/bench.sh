@@ -106,7 +106,7 @@ if [ "${SKIP_SEED:-0}" != 1 ]; then
   psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   redis-cli --scan --pattern "${REDIS_KEY_PREFIX}*" | xargs -r -n 1000 redis-cli del > /dev/null
   log "seeding $ACCOUNTS accounts and warming Redis"
-  java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.seed.Seeder --accounts "$ACCOUNTS" \
+  java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" seed --accounts "$ACCOUNTS" \
     --pg-url "$PG_URL" --redis-url "$REDIS_URL" --redis-prefix "$REDIS_KEY_PREFIX" | tee "$OUT/seed.txt" >&2
 fi
 

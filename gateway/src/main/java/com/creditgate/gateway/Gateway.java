@@ -1,10 +1,10 @@
 package com.creditgate.gateway;
 
+import com.creditgate.common.Check;
 import com.creditgate.gateway.admin.RiskConfigReloader;
 import com.creditgate.gateway.audit.AuditMetrics;
 import com.creditgate.gateway.audit.AuditWriter;
 import com.creditgate.gateway.audit.DecisionAuditLog;
-import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
@@ -17,8 +17,6 @@ import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
-import com.creditgate.gateway.store.embedded.EmbeddedAccountStore;
-import com.creditgate.gateway.store.embedded.SyntheticPopulation;
 import com.creditgate.gateway.store.postgres.Migrations;
 import com.creditgate.gateway.store.postgres.PgPools;
 import io.vertx.core.DeploymentOptions;
@@ -32,12 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: loads the model, prepares storage (migrations, or the embedded population), and
+ * The composition root: loads the model, migrates Postgres (the embedded one too: see {@code Main}) and
  * deploys the verticles. {@link #stop} undeploys them in reverse order.
  */
 public final class Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  private static final long EMBEDDED_SEED = 20_261_122L;
 
   private final Vertx vertx;
   private final GatewayServices services;
@@ -50,6 +47,7 @@ public final class Gateway {
 
   /** Starts a gateway on {@code vertx}; the future completes when it serves HTTP. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Clock clock) {
+    Check.that(config.pgUrl().isPresent(), "the gateway needs PG_URL; Main starts the embedded Postgres without it");
     return vertx.executeBlocking(() -> prepareServices(config, clock))
         .compose(services -> prepareStorage(vertx, services).map(v -> new Gateway(vertx, services)))
         .compose(gateway -> gateway.deploy().map(gateway));
@@ -79,15 +77,15 @@ public final class Gateway {
     GatewayConfig config = services.config();
     Future<Void> subscriber = config.redisUrls().isEmpty() ? Future.succeededFuture()
         : vertx.deployVerticle(new InvalidationSubscriber(config, services.l1())).map(this::remember);
-    Future<Void> background = config.embedded() ? Future.succeededFuture()
-        : vertx.deployVerticle(new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
-            .map(this::remember)
-            .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
-            .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember)
-            .compose(v -> config.redisUrls().isEmpty() ? Future.<Void>succeededFuture()
-                : vertx.deployVerticle(new OutboxRelay(services)).map(this::remember))
-            .compose(v -> config.money().batchReviewIntervalSeconds() == 0 ? Future.<Void>succeededFuture()
-                : vertx.deployVerticle(new BatchReviewScheduler(services)).map(this::remember));
+    Future<Void> background = vertx.deployVerticle(
+            new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
+        .map(this::remember)
+        .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
+        .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember)
+        .compose(v -> config.redisUrls().isEmpty() ? Future.<Void>succeededFuture()
+            : vertx.deployVerticle(new OutboxRelay(services)).map(this::remember))
+        .compose(v -> config.money().batchReviewIntervalSeconds() == 0 ? Future.<Void>succeededFuture()
+            : vertx.deployVerticle(new BatchReviewScheduler(services)).map(this::remember));
     return subscriber.compose(v -> background).compose(v -> vertx.deployVerticle(() -> new ApiVerticle(services),
             new DeploymentOptions().setInstances(config.verticleInstances())))
         .map(this::remember)
@@ -103,42 +101,16 @@ public final class Gateway {
   private static GatewayServices prepareServices(GatewayConfig config, Clock clock) {
     RiskEngine engine = RiskEngineLoader.load(config.modelResource());
     AccountL1Cache l1 = new AccountL1Cache(config.l1MaxAccounts(), config.l1TtlMillis());
-    EmbeddedAccountStore embedded = config.embedded() ? seed(config, engine, clock) : null;
-    DecisionAuditLog auditLog = config.embedded() ? DecisionAuditLog.toLogOnly()
-        : DecisionAuditLog.toPostgres(config.money().auditQueueMax());
+    DecisionAuditLog auditLog = DecisionAuditLog.toPostgres(config.money().auditQueueMax());
     GatewayMetrics metrics = new GatewayMetrics();
     AuditMetrics.bind(metrics.registry(), auditLog, engine);
     ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
-    return new GatewayServices(config, engine, l1, embedded, clock, metrics, rateLimit, OpenApiDocument.load(),
+    return new GatewayServices(config, engine, l1, clock, metrics, rateLimit, OpenApiDocument.load(),
         auditLog, new Lifecycle());
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {
-    if (services.config().embedded()) {
-      return Future.succeededFuture();
-    }
     Pool pool = PgPools.create(vertx, services.config());
     return Migrations.apply(vertx, pool).eventually(pool::close);
-  }
-
-  private static EmbeddedAccountStore seed(GatewayConfig config, RiskEngine engine, Clock clock) {
-    EmbeddedAccountStore store = new EmbeddedAccountStore();
-    SyntheticPopulation population = new SyntheticPopulation(EMBEDDED_SEED, engine, clock.instant());
-    for (int n = 1; n <= config.embeddedAccounts(); n++) {
-      var record = population.next(n);
-      store.save(record, 0);
-    }
-    String banner = "=".repeat(78);
-    LOG.warn(banner);
-    LOG.warn("EMBEDDED MODE: no PG_URL configured. Accounts live in memory and vanish on exit.");
-    LOG.warn("Seeded {} synthetic accounts: {} .. {}", store.size(), SyntheticPopulation.accountId(1),
-        SyntheticPopulation.accountId(config.embeddedAccounts()));
-    if (config.demoCredentials()) {
-      LOG.warn("Demo client API key: {}   demo admin token: {}", ConfigLoader.DEMO_API_KEY,
-          ConfigLoader.DEMO_ADMIN_TOKEN);
-    }
-    LOG.warn("Set PG_URL (and REDIS_URL) to use the real services.");
-    LOG.warn(banner);
-    return store;
   }
 }

@@ -7,14 +7,12 @@ import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
-import com.creditgate.gateway.store.embedded.EmbeddedAccountStore;
 import java.time.Clock;
 
 /**
  * What the composition root hands to every verticle: the configuration and the few thread-safe structures
- * that are shared by design (the risk engine, the L1 cache, the embedded store when there is one).
+ * that are shared by design (the risk engine, the L1 cache).
  *
- * @param embeddedStore the in-process store; {@code null} when Postgres is configured
  * @param metrics the process's one metrics registry
  * @param rateLimit the per-client rate limit, shared by every verticle
  * @param openApi the served OpenAPI document and its request validators
@@ -22,5 +20,5 @@ import java.time.Clock;
  * @param lifecycle whether the process is draining for shutdown
  */
 public record GatewayServices(GatewayConfig config, RiskEngine engine, AccountL1Cache l1,
-    EmbeddedAccountStore embeddedStore, Clock clock, GatewayMetrics metrics, ClientRateLimit rateLimit,
+    Clock clock, GatewayMetrics metrics, ClientRateLimit rateLimit,
     OpenApiDocument openApi, DecisionAuditLog auditLog, Lifecycle lifecycle) {}

@@ -1,2 +1,5 @@
-/** Load-test tooling run against a real gateway: the data seeder and the bare Vert.x baseline server. */
+/**
+ * Load-test tooling run against a real gateway over HTTP (data comes from the gateway's {@code seed}
+ * command): the bare Vert.x baseline server.
+ */
 package com.creditgate.loadtest;

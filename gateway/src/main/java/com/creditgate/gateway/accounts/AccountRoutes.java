@@ -27,11 +27,6 @@ public final class AccountRoutes implements RouteModule {
   private final Clock clock;
   private final ProfileWriter profileWriter;
 
-  /** On the embedded store: profiles are written by {@link ProfileUpdate}. */
-  public AccountRoutes(AccountStore store, RiskEngine engine, Clock clock) {
-    this(store, engine, clock, new ProfileUpdate(store, engine, clock));
-  }
-
   /** On Postgres: profiles go through the ledger, with limit history. */
   public AccountRoutes(TieredAccountStore store, RiskEngine engine, Clock clock, Pool pool, AccountLedger ledger) {
     this(store, engine, clock, new LedgerProfileWriter(pool, ledger, store, clock));

@@ -23,6 +23,9 @@ import java.util.List;
  * every later change are in the limit history. A concurrent creation is retried as an update.
  */
 final class LedgerProfileWriter implements ProfileWriter {
+  /** Attempts when the account changes concurrently (a concurrent creation, or a version conflict). */
+  static final int ATTEMPTS_MAX = 3;
+
   private final Pool pool;
   private final AccountLedger ledger;
   private final TieredAccountStore store;
@@ -48,7 +51,7 @@ final class LedgerProfileWriter implements ProfileWriter {
                 : Future.failedFuture(e))
             .compose(existing -> ledger.lock(conn, accountId).compose(locked -> write(conn, locked, profile,
                 existing.created()))))
-        .recover(e -> e instanceof GatewayException.Conflict && attempt < ProfileUpdate.ATTEMPTS_MAX
+        .recover(e -> e instanceof GatewayException.Conflict && attempt < ATTEMPTS_MAX
             ? attempt(accountId, profile, attempt + 1) : Future.failedFuture(e));
   }
 

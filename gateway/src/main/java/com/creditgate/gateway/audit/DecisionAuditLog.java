@@ -14,38 +14,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class DecisionAuditLog {
   private static final Logger OVERFLOW = LoggerFactory.getLogger("creditgate.audit.overflow");
-  private static final Logger LOG_ONLY = LoggerFactory.getLogger("creditgate.audit");
 
   private final BlockingQueue<AuditRecord> queue;
-  private final boolean logOnly;
   private final LongAdder accepted = new LongAdder();
   private final LongAdder overflowed = new LongAdder();
   private final LongAdder written = new LongAdder();
   private final LongAdder logged = new LongAdder();
 
-  private DecisionAuditLog(int capacity, boolean logOnly) {
+  private DecisionAuditLog(int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.logOnly = logOnly;
   }
 
   /** A log whose records go to Postgres through the {@link AuditWriter}. */
   public static DecisionAuditLog toPostgres(int capacity) {
-    return new DecisionAuditLog(capacity, false);
-  }
-
-  /** The embedded default's log: records go to the {@code creditgate.audit} logger at DEBUG. */
-  public static DecisionAuditLog toLogOnly() {
-    return new DecisionAuditLog(1, true);
+    return new DecisionAuditLog(capacity);
   }
 
   /** Queues {@code record} for Postgres, or logs it when the queue is full. Never blocks. */
   public void offer(AuditRecord record) {
-    if (logOnly) {
-      accepted.increment();
-      if (LOG_ONLY.isDebugEnabled()) {
-        LOG_ONLY.debug("{}", record.json().encode());
-      }
-    } else if (queue.offer(record)) {
+    if (queue.offer(record)) {
       accepted.increment();
     } else {
       overflowed.increment();

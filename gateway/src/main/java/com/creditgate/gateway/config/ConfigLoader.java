@@ -70,6 +70,7 @@ public final class ConfigLoader {
         integer("BODY_LIMIT_BYTES", 16_384),
         integer("INFLIGHT_MAX_PER_VERTICLE", 2_048),
         integer("EMBEDDED_ACCOUNTS", 10_000),
+        text("EMBEDDED_PG_DIR").orElse(System.getProperty("java.io.tmpdir") + "/creditgate"),
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
         new OpsLimits(longValue("RATE_LIMIT_PER_SECOND", 0), longValue("RATE_LIMIT_BURST", 100),
             integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000)),

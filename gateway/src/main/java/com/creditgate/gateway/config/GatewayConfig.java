@@ -8,11 +8,14 @@ import java.util.Optional;
  * Every configuration value of the gateway, parsed once at start (see {@link ConfigLoader}) and immutable
  * afterwards. Each limit has a documented default (README, "Configuration").
  *
- * @param pgUrl Postgres connection URI; empty means the embedded in-process store
+ * @param pgUrl Postgres connection URI; empty means the embedded default: {@code Main} starts an embedded
+ *     Postgres and continues with {@link #withPgUrl}
  * @param redisUrls Redis URI, or comma-separated node URIs in cluster mode; empty means no Redis
  * @param apiKeyHashes sha256 hex of each client API key, to the client id
  * @param adminTokenHash sha256 hex of the admin token
  * @param demoCredentials whether the documented demo key and admin token are accepted
+ * @param embeddedAccounts synthetic accounts seeded into the embedded Postgres
+ * @param embeddedPgDir directory under which the embedded Postgres makes its (temporary) data directory
  * @param ops rate limits and circuit-breaker settings
  */
 public record GatewayConfig(
@@ -36,6 +39,7 @@ public record GatewayConfig(
     int bodyLimitBytes,
     int inflightMaxPerVerticle,
     int embeddedAccounts,
+    String embeddedPgDir,
     String modelResource,
     OpsLimits ops,
     MoneySettings money,
@@ -56,16 +60,23 @@ public record GatewayConfig(
     Check.argument(bodyLimitBytes >= 256 && bodyLimitBytes <= 16 * 1024 * 1024, "BODY_LIMIT_BYTES must be 256..16Mi");
     Check.argument(inflightMaxPerVerticle >= 1, "INFLIGHT_MAX_PER_VERTICLE must be >= 1");
     Check.argument(embeddedAccounts >= 0, "EMBEDDED_ACCOUNTS must be >= 0");
-    Check.argument(pgUrl.isPresent() || redisUrls.isEmpty(),
-        "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
+    Check.argument(!embeddedPgDir.isBlank(), "EMBEDDED_PG_DIR must not be blank");
     Check.notNull(ops, "ops");
     Check.notNull(money, "money");
     Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
 
-  /** True when no Postgres is configured and the in-process store serves a synthetic population. */
+  /** True when no Postgres is configured: the embedded default starts one and seeds a synthetic population. */
   public boolean embedded() {
     return pgUrl.isEmpty();
+  }
+
+  /** This configuration on the Postgres at {@code url} (the embedded one, once it runs). */
+  public GatewayConfig withPgUrl(String url) {
+    return new GatewayConfig(httpHost, httpPort, verticleInstances, Optional.of(url), pgPassword, pgPoolSize,
+        redisUrls, redisMode, redisPassword, redisKeyPrefix, apiKeyHashes, adminTokenHash, demoCredentials,
+        l1MaxAccounts, l1TtlMillis, l2TtlSeconds, requestDeadlineMillis, bodyLimitBytes, inflightMaxPerVerticle,
+        embeddedAccounts, embeddedPgDir, modelResource, ops, money, shutdownGraceMillis, instanceId);
   }
 }

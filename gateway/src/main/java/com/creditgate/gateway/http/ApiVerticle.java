@@ -10,7 +10,6 @@ import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
 import com.creditgate.gateway.ledger.LedgerReevaluation;
 import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
-import com.creditgate.gateway.limitcheck.EmbeddedReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.HealthRoutes;
 import com.creditgate.gateway.ops.MetricsRoutes;
@@ -97,22 +96,17 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   private ClosedLineReevaluation reevaluation(AccountStore store) {
-    return storage.pool() == null ? new EmbeddedReevaluation(store, services.engine(), services.clock())
-        : new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
-            services.clock());
+    return new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
+        services.clock());
   }
 
   private AccountRoutes accountRoutes(AccountStore store) {
-    return storage.pool() == null ? new AccountRoutes(store, services.engine(), services.clock())
-        : new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
-            new AccountLedger(services.engine()));
+    return new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
+        new AccountLedger(services.engine()));
   }
 
-  /** Money and admin routes on Postgres, or their 503 stand-ins in embedded mode. */
+  /** Money and admin routes. */
   private List<RouteModule> ledgerRoutes() {
-    if (storage.pool() == null) {
-      return List.of(new LedgerUnavailableRoutes());
-    }
     IdempotentCommands commands = new IdempotentCommands(storage.pool());
     AccountLedger ledger = new AccountLedger(services.engine());
     return List.of(

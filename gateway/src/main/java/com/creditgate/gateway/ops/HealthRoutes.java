@@ -23,7 +23,6 @@ public final class HealthRoutes implements RouteModule {
   private final long deadlineMillis;
   private final Lifecycle lifecycle;
 
-  /** {@code probes} is empty in embedded mode (nothing outside the process to wait for). */
   public HealthRoutes(List<DependencyProbe> probes, RiskEngine engine, long deadlineMillis, Lifecycle lifecycle) {
     this.probes = List.copyOf(probes);
     this.engine = engine;

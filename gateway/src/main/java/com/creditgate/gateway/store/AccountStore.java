@@ -3,7 +3,7 @@ package com.creditgate.gateway.store;
 import io.vertx.core.Future;
 
 /**
- * Where accounts live: the embedded in-process store, or the tiered Caffeine → Redis → Postgres store.
+ * Where accounts live: the tiered Caffeine → Redis → Postgres store.
  * Every method is asynchronous and never blocks the calling event loop.
  */
 public interface AccountStore {
@@ -28,7 +28,7 @@ public interface AccountStore {
    */
   Future<AccountRecord> save(AccountRecord record, long expectedVersion);
 
-  /** Whether the backing services answer; the embedded store always does. */
+  /** Whether the backing services answer. */
   Future<Void> ping();
 
   /** Releases what this store opened. */

@@ -19,12 +19,11 @@ import java.util.List;
 
 /**
  * The storage one verticle owns: its Postgres pool, its Redis client, their circuit breakers and readiness
- * probes, and the account store built on them; in embedded mode only the shared in-process store. Open in
- * {@code start}, close in {@code stop}.
+ * probes, and the account store built on them. Open in {@code start}, close in {@code stop}.
  *
- * @param pool the Postgres pool, {@code null} in embedded mode (money operations then answer 503)
+ * @param pool the Postgres pool
  * @param redis the Redis client, {@code null} without Redis
- * @param tiered the tiered store, {@code null} in embedded mode
+ * @param tiered the tiered store (also {@code accounts})
  */
 public record StorageClients(AccountStore accounts, Pool pool, Redis redis, TieredAccountStore tiered,
     List<DependencyProbe> probes, List<DependencyBreaker> breakers) {
@@ -32,9 +31,6 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
   /** Opens the clients of one verticle running on {@code context}. */
   public static StorageClients open(Vertx vertx, Context context, GatewayServices services) {
     GatewayConfig config = services.config();
-    if (config.embedded()) {
-      return new StorageClients(services.embeddedStore(), null, null, null, List.of(), List.of());
-    }
     List<DependencyProbe> probes = new ArrayList<>();
     List<DependencyBreaker> breakers = new ArrayList<>();
     Pool pool = PgPools.create(vertx, config);
@@ -70,6 +66,6 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
     if (redis != null) {
       redis.close();
     }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    return pool.close();
   }
 }

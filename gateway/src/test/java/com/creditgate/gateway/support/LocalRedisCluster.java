@@ -58,7 +58,7 @@ public final class LocalRedisCluster implements AutoCloseable {
 
   private boolean tryStartNode(int port) throws IOException, InterruptedException {
     Path dir = Files.createDirectories(directory.resolve(Integer.toString(port)));
-    Process node = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+    Process node = new ProcessBuilder(TestRedis.serverExecutable(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
         "--dir", dir.toString(), "--save", "", "--appendonly", "no")
         .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();

@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throw-away {@code redis-server} (from the PATH) on a spare port, without persistence, that a test can
+ * A throw-away {@code redis-server} (see {@link TestRedis#serverExecutable}) on a spare port, without persistence, that a test can
  * kill to see how the gateway copes. Close it after the test.
  */
 public final class RedisProcess implements AutoCloseable {
@@ -34,7 +34,7 @@ public final class RedisProcess implements AutoCloseable {
 
   private static Process launch(int port) {
     try {
-      return new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+      return new ProcessBuilder(TestRedis.serverExecutable(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--daemonize", "no")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {

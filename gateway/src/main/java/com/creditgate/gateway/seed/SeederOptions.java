@@ -1,4 +1,4 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +41,7 @@ public record SeederOptions(String pgUrl, Optional<String> pgPassword, Optional<
   static final long HOT_LIMIT_MAX_MINOR = 20_000_000L;
 
   public static final String USAGE = String.join("\n",
-      "usage: java -cp creditgate-loadtest-all.jar com.creditgate.loadtest.seed.Seeder [flags]",
+      "usage: java -jar creditgate-gateway-all.jar seed [flags]",
       "  --pg-url URI          Postgres (env PG_URL; default postgresql://postgres@127.0.0.1:5432/postgres)",
       "                        password from env PG_PASSWORD",
       "  --redis-url URI       standalone Redis (env REDIS_URL; default none: Postgres only)",

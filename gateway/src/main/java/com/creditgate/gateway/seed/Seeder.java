@@ -1,9 +1,8 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.AccountRecord;
-import com.creditgate.gateway.store.embedded.SyntheticPopulation;
 import com.creditgate.gateway.store.postgres.Migrations;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import io.vertx.core.Future;
@@ -20,13 +19,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Seeds a gateway's Postgres (and Redis L2) with synthetic accounts. A command-line tool: its own main thread
  * generates batches and blocks on the Vert.x futures that write them, keeping at most {@code --parallelism}
- * batches in flight, so generation overlaps the writes. See {@link SeederOptions#USAGE} and
- * {@code loadtest/README.md}.
+ * batches in flight, so generation overlaps the writes. {@code java -jar creditgate-gateway-all.jar seed}
+ * (see {@link SeederOptions#USAGE} and {@code loadtest/README.md}); the embedded default seeds through it too.
  */
 public final class Seeder {
   private static final String TRUNCATE = "TRUNCATE accounts, holds, account_events, limit_history,"
@@ -55,21 +55,25 @@ public final class Seeder {
     this.options = options;
   }
 
-  public static void main(String[] args) {
+  /**
+   * {@code seed [flags]}: parses {@code args} over {@code env}, seeds, prints the summary line; the process
+   * exit code (2 for bad flags). Blocks: run it on the main thread, never on a Vert.x thread.
+   */
+  public static int command(String[] args, Map<String, String> env) {
     if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(SeederOptions.USAGE);
-      return;
+      return 0;
     }
     SeederOptions options;
     try {
-      options = SeederOptions.parse(args, System.getenv());
+      options = SeederOptions.parse(args, env);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(SeederOptions.USAGE);
-      System.exit(2);
-      return;
+      return 2;
     }
     System.out.println(run(options).line());
+    return 0;
   }
 
   /** Seeds as {@code options} say; blocks until done. Never call on a Vert.x thread. */

@@ -1,12 +1,12 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.gateway.store.AccountRecord;
-import com.creditgate.gateway.store.embedded.SyntheticPopulation;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.gateway.store.redis.AccountCodec;
+import com.creditgate.gateway.support.TestServices;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,17 +34,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seeder against the real local Postgres and Redis ({@code TEST_PG_URL}, {@code TEST_REDIS_URL}; default
- * the standard local ports). Each test gets a fresh database and Redis key prefix, both removed afterwards.
- * There is no fallback: when the services are down the tests fail, they are never skipped.
+ * The seeder against the test Postgres and Redis ({@link TestServices}: {@code TEST_PG_URL},
+ * {@code TEST_REDIS_URL}, or their fallbacks). Each test gets a fresh database and Redis key prefix, both removed afterwards.
+ * Never skipped: when no service can be found or started the tests fail.
  */
 class SeederIntegrationTests {
   private static final int ACCOUNTS = 2_000;
   private static final long HOT_LIMIT_MINOR = 5_000_000;
   private static final Instant AS_OF = Instant.parse("2026-12-01T00:00:00Z");
 
-  private final String adminPgUrl = env("TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres");
-  private final String redisUrl = env("TEST_REDIS_URL", "redis://127.0.0.1:6379");
+  private final String adminPgUrl = TestServices.adminPgUrl();
+  private final String redisUrl = TestServices.redisUrl();
   private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   private final String database = "creditgate_seed_test_" + suffix;
   private final String prefix = "cgseedtest:" + suffix + ":";
@@ -204,10 +204,5 @@ class SeederIntegrationTests {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String env(String key, String defaultValue) {
-    String value = System.getenv(key);
-    return value == null || value.isBlank() ? defaultValue : value;
   }
 }

@@ -1,4 +1,4 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;

@@ -1,4 +1,4 @@
-package com.creditgate.gateway.store.embedded;
+package com.creditgate.gateway.seed;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.AccountStatus;

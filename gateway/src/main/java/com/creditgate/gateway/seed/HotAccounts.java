@@ -1,9 +1,8 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.gateway.store.AccountRecord;
-import com.creditgate.gateway.store.embedded.SyntheticPopulation;
 import com.creditgate.scoring.feature.Feature;
 import java.util.List;
 

@@ -3,4 +3,4 @@
  * batches and warmed into Redis as the gateway's packed L2 values, with a block of hot accounts for the
  * contention simulation.
  */
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;

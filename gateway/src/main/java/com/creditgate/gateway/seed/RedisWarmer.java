@@ -1,4 +1,4 @@
-package com.creditgate.loadtest.seed;
+package com.creditgate.gateway.seed;
 
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.redis.AccountCodec;
