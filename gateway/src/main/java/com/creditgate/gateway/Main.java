@@ -2,6 +2,7 @@ package com.creditgate.gateway;
 
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
+import com.creditgate.gateway.ops.Tracing;
 import com.creditgate.gateway.reviews.BatchReviewCommand;
 import com.creditgate.gateway.seed.Seeder;
 import com.creditgate.gateway.store.postgres.EmbeddedPostgresServer;
@@ -35,29 +36,41 @@ public final class Main {
     // thread, before the gateway's Vert.x and its event loops exist.
     EmbeddedPostgresServer embedded = config.embedded() ? EmbeddedDefault.start(config) : null;
     GatewayConfig effective = embedded == null ? config : config.withPgUrl(embedded.url());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Tracing tracing = effective.tracing().enabled() ? Tracing.otlp(effective.tracing()) : null;
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    Vertx vertx = tracing == null ? Vertx.vertx(options) : tracing.vertx(options);
+    if (tracing != null) {
+      LOG.info("tracing on: OTLP to {}, sampling {} of new traces", effective.tracing().otlpEndpoint(),
+          effective.tracing().sampleRatio());
+    }
     Gateway gateway;
     try {
       gateway = Gateway.start(vertx, effective, Clock.systemUTC()).await();
     } catch (RuntimeException e) {
       LOG.error("CreditGate failed to start", e);
       vertx.close().await();
-      if (embedded != null) {
-        embedded.close();
-      }
+      closeAll(tracing, embedded);
       System.exit(1);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down: draining in-flight requests for up to {} ms", config.shutdownGraceMillis());
       gateway.stop().eventually(vertx::close).await();
-      if (embedded != null) {
-        embedded.close();
-      }
+      closeAll(tracing, embedded);
       LOG.info("stopped");
     }, "shutdown"));
     if (embedded != null) {
       EmbeddedDefault.banner(effective, embedded);
+    }
+  }
+
+  /** After Vert.x closed: flush the last spans, then stop the embedded Postgres. */
+  private static void closeAll(Tracing tracing, EmbeddedPostgresServer embedded) {
+    if (tracing != null) {
+      tracing.close();
+    }
+    if (embedded != null) {
+      embedded.close();
     }
   }
 

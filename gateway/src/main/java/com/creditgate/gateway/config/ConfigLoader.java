@@ -40,6 +40,7 @@ public final class ConfigLoader {
   }
 
   private GatewayConfig build() {
+    checkLogFormat();
     Map<String, String> apiKeys = ApiKeyList.parse(text("API_KEYS").orElse(""));
     text("API_KEYS_FILE").ifPresent(path -> apiKeys.putAll(ApiKeyList.parse(read(Path.of(path)))));
     Optional<String> adminHash = text("ADMIN_TOKEN_SHA256")
@@ -76,7 +77,27 @@ public final class ConfigLoader {
             integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000)),
         money(),
         longValue("SHUTDOWN_GRACE_MILLIS", 20_000),
-        text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()));
+        text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()),
+        tracing());
+  }
+
+  private TracingSettings tracing() {
+    Optional<String> endpoint = text("OTEL_EXPORTER_OTLP_ENDPOINT");
+    return new TracingSettings(
+        bool("TRACING_ENABLED", endpoint.isPresent()),
+        endpoint.orElse("http://localhost:4318"),
+        text("OTEL_SERVICE_NAME").orElse("creditgate-gateway"),
+        decimal("TRACING_SAMPLE_RATIO", 0.01),
+        integer("TRACING_QUEUE_MAX", 2_048),
+        longValue("TRACING_EXPORT_TIMEOUT_MILLIS", 10_000));
+  }
+
+  /** {@code LOG_FORMAT} is read by logback.xml itself; checked here so a typo fails the start, not the logs. */
+  private void checkLogFormat() {
+    String format = text("LOG_FORMAT").orElse("text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new IllegalArgumentException("LOG_FORMAT must be text or json, was '" + format + "'");
+    }
   }
 
   private MoneySettings money() {
@@ -100,6 +121,27 @@ public final class ConfigLoader {
 
   private int integer(String key, int defaultValue) {
     return Math.toIntExact(longValue(key, defaultValue));
+  }
+
+  private boolean bool(String key, boolean defaultValue) {
+    Optional<String> value = text(key);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (value.get().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(key + " must be true or false, was '" + value.get() + "'");
+    };
+  }
+
+  private double decimal(String key, double defaultValue) {
+    Optional<String> value = text(key);
+    try {
+      return value.isPresent() ? Double.parseDouble(value.get()) : defaultValue;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, was '" + value.get() + "'", e);
+    }
   }
 
   private long longValue(String key, long defaultValue) {

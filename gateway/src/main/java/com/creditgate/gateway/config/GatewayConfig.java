@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param embeddedAccounts synthetic accounts seeded into the embedded Postgres
  * @param embeddedPgDir directory under which the embedded Postgres makes its (temporary) data directory
  * @param ops rate limits and circuit-breaker settings
+ * @param tracing OpenTelemetry tracing, off by default
  */
 public record GatewayConfig(
     String httpHost,
@@ -44,7 +45,8 @@ public record GatewayConfig(
     OpsLimits ops,
     MoneySettings money,
     long shutdownGraceMillis,
-    String instanceId) {
+    String instanceId,
+    TracingSettings tracing) {
 
   /** Redis deployment shape. */
   public enum RedisMode { STANDALONE, CLUSTER }
@@ -63,6 +65,7 @@ public record GatewayConfig(
     Check.argument(!embeddedPgDir.isBlank(), "EMBEDDED_PG_DIR must not be blank");
     Check.notNull(ops, "ops");
     Check.notNull(money, "money");
+    Check.notNull(tracing, "tracing");
     Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
@@ -77,6 +80,6 @@ public record GatewayConfig(
     return new GatewayConfig(httpHost, httpPort, verticleInstances, Optional.of(url), pgPassword, pgPoolSize,
         redisUrls, redisMode, redisPassword, redisKeyPrefix, apiKeyHashes, adminTokenHash, demoCredentials,
         l1MaxAccounts, l1TtlMillis, l2TtlSeconds, requestDeadlineMillis, bodyLimitBytes, inflightMaxPerVerticle,
-        embeddedAccounts, embeddedPgDir, modelResource, ops, money, shutdownGraceMillis, instanceId);
+        embeddedAccounts, embeddedPgDir, modelResource, ops, money, shutdownGraceMillis, instanceId, tracing);
   }
 }

@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class ApiVerticle extends VerticleBase {
     router.route().last().handler(ctx -> ctx.fail(404));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
-        .setTcpNoDelay(true).setCompressionSupported(false);
+        .setTcpNoDelay(true).setCompressionSupported(false).setTracingPolicy(TracingPolicy.ALWAYS);
     return vertx.createHttpServer(options).requestHandler(router).listen()
         .onSuccess(s -> server = s);
   }

@@ -2,6 +2,7 @@ package com.creditgate.gateway.store.postgres;
 
 import com.creditgate.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -16,7 +17,9 @@ public final class PgPools {
     String url = config.pgUrl().orElseThrow(() -> new IllegalStateException("PG_URL is not set"));
     PgConnectOptions options = PgConnectOptions.fromUri(url)
         .setCachePreparedStatements(true)
-        .setPreparedStatementCacheMaxSize(256);
+        .setPreparedStatementCacheMaxSize(256)
+        // A span per statement only inside a traced request (Tracing); background loops make none.
+        .setTracingPolicy(TracingPolicy.PROPAGATE);
     config.pgPassword().ifPresent(options::setPassword);
     return options;
   }

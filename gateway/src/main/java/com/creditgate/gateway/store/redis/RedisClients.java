@@ -2,6 +2,7 @@ package com.creditgate.gateway.store.redis;
 
 import com.creditgate.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
@@ -18,7 +19,9 @@ public final class RedisClients {
             ? RedisClientType.CLUSTER : RedisClientType.STANDALONE)
         .setMaxPoolSize(8)
         .setMaxPoolWaiting(1_024)
-        .setMaxWaitingHandlers(4_096);
+        .setMaxWaitingHandlers(4_096)
+        // A span per command only inside a traced request (Tracing); background loops make none.
+        .setTracingPolicy(TracingPolicy.PROPAGATE);
     for (String url : urls.split(",")) {
       options.addConnectionString(url.trim());
     }
