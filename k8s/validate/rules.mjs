@@ -247,6 +247,45 @@ const networkPolicy = {
   }),
 };
 
+const SEVERITIES = new Set(["page", "ticket"]);
+
+/** Problems of one Grafana dashboard document (the JSON inside a grafana_dashboard ConfigMap). */
+function dashboardProblems(key, text) {
+  let dashboard;
+  try {
+    dashboard = JSON.parse(text);
+  } catch (err) {
+    return [`${key} is not JSON: ${err.message}`];
+  }
+  const out = [];
+  if (!dashboard.uid || !dashboard.title) out.push(`${key} has no uid or title`);
+  const panels = dashboard.panels ?? [];
+  if (panels.length === 0) out.push(`${key} has no panels`);
+  for (const panel of panels) {
+    const exprs = (panel.targets ?? []).map((t) => t.expr).filter((e) => typeof e === "string" && e.trim() !== "");
+    if (exprs.length === 0) out.push(`${key} panel "${panel.title}" has no query`);
+    if (panel.datasource?.uid !== "${datasource}") out.push(`${key} panel "${panel.title}" does not use $datasource`);
+  }
+  return out;
+}
+
+const observability = {
+  id: "observability",
+  description: "dashboards parse and every panel queries; every alert has an expr, a severity and a summary",
+  check: (objects) => [
+    ...objects.filter((o) => o.kind === "ConfigMap" && o.metadata?.labels?.grafana_dashboard === "1")
+      .flatMap((o) => Object.entries(o.data ?? {}).flatMap(([key, text]) => dashboardProblems(key, text))
+        .map((message) => ({ ref: ref(o), message }))),
+    ...objects.filter((o) => o.kind === "PrometheusRule").flatMap((o) =>
+      (o.spec?.groups ?? []).flatMap((g) => g.rules ?? []).filter((r) => r.alert !== undefined).flatMap((r) => [
+        ...(String(r.expr ?? "").trim() === "" ? [`alert ${r.alert} has no expr`] : []),
+        ...(!SEVERITIES.has(r.labels?.severity) ? [`alert ${r.alert} severity is not page or ticket`] : []),
+        ...(!r.annotations?.summary ? [`alert ${r.alert} has no summary`] : []),
+      ]).map((message) => ({ ref: ref(o), message }))),
+  ],
+};
+
 export const RULES = [
   probes, resources, security, imageTag, plaintextSecret, committedSecret, rollout, shutdown, references, networkPolicy,
+  observability,
 ];
