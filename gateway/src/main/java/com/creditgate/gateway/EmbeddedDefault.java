@@ -23,24 +23,23 @@ final class EmbeddedDefault {
 
   private EmbeddedDefault() {}
 
-  /** Starts the embedded Postgres and seeds it; the caller closes the server. */
-  static EmbeddedPostgresServer start(GatewayConfig config) {
+  /** Starts the embedded Postgres; the caller closes it. */
+  static EmbeddedPostgresServer startServer(GatewayConfig config) {
     LOG.warn("EMBEDDED MODE: no PG_URL configured; starting an embedded Postgres under {} (not for production)",
         config.embeddedPgDir());
     long started = System.nanoTime();
     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(config.embeddedPgDir()));
     LOG.warn("embedded Postgres up in {} ms at {} (data in {})", (System.nanoTime() - started) / 1_000_000,
         server.url(), server.dataDir());
-    try {
-      if (config.embeddedAccounts() > 0) {
-        Seeder.run(SeederOptions.parse(new String[] {"--pg-url", server.url(), "--accounts",
-            Integer.toString(config.embeddedAccounts()), "--hot-share", "0", "--model", config.modelResource()},
-            Map.of()));
-      }
-      return server;
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
+    return server;
+  }
+
+  /** Migrates {@code server} and seeds {@code EMBEDDED_ACCOUNTS} synthetic accounts with the seed command's code. */
+  static void seed(GatewayConfig config, EmbeddedPostgresServer server) {
+    if (config.embeddedAccounts() > 0) {
+      Seeder.run(SeederOptions.parse(new String[] {"--pg-url", server.url(), "--accounts",
+          Integer.toString(config.embeddedAccounts()), "--hot-share", "0", "--model", config.modelResource()},
+          Map.of()), LOG::info);
     }
   }
 

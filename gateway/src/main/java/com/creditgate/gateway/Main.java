@@ -32,45 +32,72 @@ public final class Main {
       batchReview(Vertx.vertx(), config, args.length > 1 ? args[1] : null);
       return;
     }
-    // Starting Postgres blocks for seconds (initdb, pg_ctl), and so does seeding: both run here on the main
-    // thread, before the gateway's Vert.x and its event loops exist.
-    EmbeddedPostgresServer embedded = config.embedded() ? EmbeddedDefault.start(config) : null;
-    GatewayConfig effective = embedded == null ? config : config.withPgUrl(embedded.url());
-    Tracing tracing = effective.tracing().enabled() ? Tracing.otlp(effective.tracing()) : null;
-    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
-    Vertx vertx = tracing == null ? Vertx.vertx(options) : tracing.vertx(options);
-    if (tracing != null) {
-      LOG.info("tracing on: OTLP to {}, sampling {} of new traces", effective.tracing().otlpEndpoint(),
-          effective.tracing().sampleRatio());
-    }
-    Gateway gateway;
+    Stopper stopper = new Stopper(config.shutdownGraceMillis());
+    Runtime.getRuntime().addShutdownHook(new Thread(stopper, "shutdown"));
     try {
-      gateway = Gateway.start(vertx, effective, Clock.systemUTC()).await();
+      start(config, stopper);
     } catch (RuntimeException e) {
       LOG.error("CreditGate failed to start", e);
-      vertx.close().await();
-      closeAll(tracing, embedded);
       System.exit(1);
-      return;
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("shutting down: draining in-flight requests for up to {} ms", config.shutdownGraceMillis());
-      gateway.stop().eventually(vertx::close).await();
-      closeAll(tracing, embedded);
-      LOG.info("stopped");
-    }, "shutdown"));
-    if (embedded != null) {
-      EmbeddedDefault.banner(effective, embedded);
     }
   }
 
-  /** After Vert.x closed: flush the last spans, then stop the embedded Postgres. */
-  private static void closeAll(Tracing tracing, EmbeddedPostgresServer embedded) {
-    if (tracing != null) {
-      tracing.close();
+  /**
+   * Starts everything, recording each part in {@code stopper} as soon as it runs, so an interrupted or failed
+   * start leaves nothing behind (no orphan Postgres). Starting Postgres and seeding block for seconds (initdb,
+   * pg_ctl, inserts): they run here on the main thread, before the gateway's Vert.x and event loops exist.
+   */
+  private static void start(GatewayConfig config, Stopper stopper) {
+    GatewayConfig effective = config;
+    if (config.embedded()) {
+      stopper.embedded = EmbeddedDefault.startServer(config);
+      EmbeddedDefault.seed(config, stopper.embedded);
+      effective = config.withPgUrl(stopper.embedded.url());
     }
-    if (embedded != null) {
-      embedded.close();
+    stopper.tracing = effective.tracing().enabled() ? Tracing.otlp(effective.tracing()) : null;
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    stopper.vertx = stopper.tracing == null ? Vertx.vertx(options) : stopper.tracing.vertx(options);
+    if (stopper.tracing != null) {
+      LOG.info("tracing on: OTLP to {}, sampling {} of new traces", effective.tracing().otlpEndpoint(),
+          effective.tracing().sampleRatio());
+    }
+    stopper.gateway = Gateway.start(stopper.vertx, effective, Clock.systemUTC()).await();
+    if (stopper.embedded != null) {
+      EmbeddedDefault.banner(effective, stopper.embedded);
+    }
+  }
+
+  /**
+   * The shutdown hook: stops what start-up got as far as starting, newest first (gateway with its drain,
+   * Vert.x, the span exporter, the embedded Postgres). Fields are set by the main thread as start-up proceeds.
+   */
+  private static final class Stopper implements Runnable {
+    private final long graceMillis;
+    volatile EmbeddedPostgresServer embedded;
+    volatile Tracing tracing;
+    volatile Vertx vertx;
+    volatile Gateway gateway;
+
+    Stopper(long graceMillis) {
+      this.graceMillis = graceMillis;
+    }
+
+    @Override
+    public void run() {
+      if (gateway != null) {
+        LOG.info("shutting down: draining in-flight requests for up to {} ms", graceMillis);
+        gateway.stop().await();
+      }
+      if (vertx != null) {
+        vertx.close().await();
+      }
+      if (tracing != null) {
+        tracing.close();
+      }
+      if (embedded != null) {
+        embedded.close();
+      }
+      LOG.info("stopped");
     }
   }
 

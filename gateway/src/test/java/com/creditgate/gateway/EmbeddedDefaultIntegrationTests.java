@@ -39,7 +39,8 @@ class EmbeddedDefaultIntegrationTests {
     env.put("EMBEDDED_PG_DIR", Files.createTempDirectory("cg-embedded-test").toString());
     GatewayConfig config = ConfigLoader.load(env);
     assertThat(config.embedded()).isTrue();
-    server = EmbeddedDefault.start(config);
+    server = EmbeddedDefault.startServer(config);
+    EmbeddedDefault.seed(config, server);
     vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
     Map<String, String> settings = new HashMap<>(env);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,9 +51,11 @@ public final class Seeder {
   }
 
   private final SeederOptions options;
+  private final Consumer<String> progress;
 
-  private Seeder(SeederOptions options) {
+  private Seeder(SeederOptions options, Consumer<String> progress) {
     this.options = options;
+    this.progress = progress;
   }
 
   /**
@@ -72,15 +75,15 @@ public final class Seeder {
       System.err.println(SeederOptions.USAGE);
       return 2;
     }
-    System.out.println(run(options).line());
+    System.out.println(run(options, System.out::println).line());
     return 0;
   }
 
-  /** Seeds as {@code options} say; blocks until done. Never call on a Vert.x thread. */
-  public static Summary run(SeederOptions options) {
+  /** Seeds as {@code options} say, telling {@code progress} how it goes; blocks: never on a Vert.x thread. */
+  public static Summary run(SeederOptions options, Consumer<String> progress) {
     Vertx vertx = Vertx.vertx();
     try {
-      return new Seeder(options).seed(vertx);
+      return new Seeder(options, progress).seed(vertx);
     } finally {
       await(vertx.close());
     }
@@ -117,8 +120,8 @@ public final class Seeder {
     }
     await(pool.query(TRUNCATE).execute());
     long cleared = redis == null ? 0 : await(new RedisWarmer(redis, options.redisKeyPrefix(), 1, false).clear());
-    System.out.printf(Locale.ROOT, "truncated the account tables; removed %d Redis keys %sacct:*%n", cleared,
-        options.redisKeyPrefix());
+    progress.accept(String.format(Locale.ROOT, "truncated the account tables; removed %d Redis keys %sacct:*",
+        cleared, options.redisKeyPrefix()));
     return cleared;
   }
 
@@ -166,8 +169,8 @@ public final class Seeder {
 
   private void progress(int done, long started) {
     double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "generated %d/%d (%.0f%%) in %.1f s, %.0f accounts/s%n", done,
-        options.accounts(), 100.0 * done / options.accounts(), seconds, done / seconds);
+    progress.accept(String.format(Locale.ROOT, "generated %d/%d (%.0f%%) in %.1f s, %.0f accounts/s", done,
+        options.accounts(), 100.0 * done / options.accounts(), seconds, done / seconds));
   }
 
   private Pool pool(Vertx vertx) {

@@ -77,7 +77,7 @@ class SeederIntegrationTests {
 
   @Test
   void seedsSaneAccountsIntoPostgres() {
-    Seeder.Summary summary = Seeder.run(options(ACCOUNTS, true));
+    Seeder.Summary summary = Seeder.run(options(ACCOUNTS, true), System.out::println);
 
     assertThat(summary.accounts()).isEqualTo(ACCOUNTS);
     assertThat(summary.hotRange()).isEqualTo("acc-000001..acc-000010");
@@ -97,7 +97,7 @@ class SeederIntegrationTests {
 
   @Test
   void hotAccountsHaveRoomForManyHolds() {
-    Seeder.run(options(ACCOUNTS, true));
+    Seeder.run(options(ACCOUNTS, true), System.out::println);
 
     Map<String, AccountRecord> rows = rows();
     for (int n = 1; n <= 10; n++) {
@@ -110,7 +110,7 @@ class SeederIntegrationTests {
 
   @Test
   void warmsRedisWithDecodableValuesEqualToTheRows() {
-    Seeder.run(options(ACCOUNTS, true));
+    Seeder.run(options(ACCOUNTS, true), System.out::println);
 
     Map<String, AccountRecord> rows = rows();
     assertThat(keys()).hasSize(ACCOUNTS);
@@ -128,10 +128,10 @@ class SeederIntegrationTests {
 
   @Test
   void upsertRerunKeepsTheSameAccountsAndBumpsVersions() {
-    Seeder.run(options(ACCOUNTS, true));
+    Seeder.run(options(ACCOUNTS, true), System.out::println);
     Map<String, AccountRecord> first = rows();
 
-    Seeder.run(options(ACCOUNTS, false));
+    Seeder.run(options(ACCOUNTS, false), System.out::println);
 
     Map<String, AccountRecord> second = rows();
     assertThat(second.keySet()).isEqualTo(first.keySet());
@@ -149,9 +149,9 @@ class SeederIntegrationTests {
 
   @Test
   void truncateRerunLeavesExactlyTheNewPopulation() {
-    Seeder.run(options(ACCOUNTS + 500, true));
+    Seeder.run(options(ACCOUNTS + 500, true), System.out::println);
 
-    Seeder.run(options(ACCOUNTS, true));
+    Seeder.run(options(ACCOUNTS, true), System.out::println);
 
     Map<String, AccountRecord> rows = rows();
     assertThat(rows).hasSize(ACCOUNTS).doesNotContainKey(SyntheticPopulation.accountId(ACCOUNTS + 1));
