@@ -63,6 +63,8 @@ public record GatewayConfig(
     Check.argument(inflightMaxPerVerticle >= 1, "INFLIGHT_MAX_PER_VERTICLE must be >= 1");
     Check.argument(embeddedAccounts >= 0, "EMBEDDED_ACCOUNTS must be >= 0");
     Check.argument(!embeddedPgDir.isBlank(), "EMBEDDED_PG_DIR must not be blank");
+    Check.argument(pgUrl.isPresent() || demoCredentials, "PG_URL is required once API keys and the admin token"
+        + " are configured: the embedded Postgres is for trying CreditGate out and deletes its data on exit");
     Check.notNull(ops, "ops");
     Check.notNull(money, "money");
     Check.notNull(tracing, "tracing");
