@@ -11,6 +11,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts CreditGate from environment variables (see the README for every key); without {@code PG_URL} it
@@ -24,6 +25,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    routeJavaUtilLogging();
     if (args.length > 0 && "seed".equals(args[0])) {
       System.exit(Seeder.command(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
     }
@@ -40,6 +42,12 @@ public final class Main {
       LOG.error("CreditGate failed to start", e);
       System.exit(1);
     }
+  }
+
+  /** Sends java.util.logging records (the OpenTelemetry SDK's) to SLF4J, i.e. to logback and LOG_FORMAT. */
+  static void routeJavaUtilLogging() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
   }
 
   /**
