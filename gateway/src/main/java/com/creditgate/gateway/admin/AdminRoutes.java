@@ -10,6 +10,7 @@ import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.model.ModelProbe;
 import com.creditgate.scoring.policy.PolicyDocument;
 import com.creditgate.scoring.policy.PolicyDocumentReader;
 import io.vertx.core.Future;
@@ -82,7 +83,7 @@ public final class AdminRoutes implements RouteModule {
     router.put("/admin/models/:version").handler(this::publishModel);
     router.post("/admin/models/:version/activate").handler(ctx -> {
       String version = version(ctx);
-      change(ctx, repository.model(pool, version),
+      change(ctx, probed(version),
           c -> new RiskConfig(0, c.policyVersion(), version, c.challengerVersion(), c.challengerShare(),
               "activate model " + version));
     });
@@ -140,12 +141,7 @@ public final class AdminRoutes implements RouteModule {
     String version = version(ctx);
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     Future<JsonObject> stored = vertx.executeBlocking(() -> {
-      CreditModel model;
-      try {
-        model = ModelDocuments.read(bytes);
-      } catch (RuntimeException e) {
-        throw new GatewayException.InvalidRequest(null, "model document rejected: " + e.getMessage());
-      }
+      CreditModel model = readAndProbe(bytes);
       if (!version.equals(model.version())) {
         throw new GatewayException.InvalidRequest("/version",
             "the document's version " + model.version() + " must equal the version in the path, " + version);
@@ -156,11 +152,36 @@ public final class AdminRoutes implements RouteModule {
     answer(ctx, stored, 201);
   }
 
+  /**
+   * The stored model {@code version}, read and probed again before it may decide: a model published before
+   * the probes existed (or stored by hand) cannot go live with a PD that is not a probability.
+   */
+  private Future<CreditModel> probed(String version) {
+    return repository.model(pool, version).compose(bytes -> vertx.executeBlocking(() -> readAndProbe(bytes)));
+  }
+
+  /** Parses, compiles and probes a model document (CPU work: off the event loop); 400 with a stable code. */
+  private static CreditModel readAndProbe(byte[] bytes) {
+    CreditModel model;
+    try {
+      model = ModelDocuments.read(bytes);
+    } catch (RuntimeException e) {
+      throw new GatewayException.InvalidRequest(null, "model-rejected", "model document rejected: " + e.getMessage());
+    }
+    try {
+      ModelProbe.requireSound(model);
+    } catch (IllegalArgumentException e) {
+      throw new GatewayException.InvalidRequest(null, "model-unsound", "model fails its probe scorings: "
+          + e.getMessage());
+    }
+    return model;
+  }
+
   private void setChallenger(RoutingContext ctx) {
     JsonBody body = JsonBody.of(ctx.body().buffer());
     String version = body.requiredString("version", Validation.ID);
     double share = body.optionalDouble("share", 0, 1).orElseThrow(() -> JsonBody.invalid("share", "is required"));
-    change(ctx, repository.model(pool, version), c -> new RiskConfig(0, c.policyVersion(), c.championVersion(),
+    change(ctx, probed(version), c -> new RiskConfig(0, c.policyVersion(), c.championVersion(),
         version, share, "challenger " + version + " at " + share));
   }
 

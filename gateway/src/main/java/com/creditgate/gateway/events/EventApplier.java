@@ -49,6 +49,7 @@ final class EventApplier {
     long outstanding = state.outstandingMinor();
     long overdue = account.overdueMinor();
     var lastDraw = account.lastDrawAt();
+    Instant overdueSince = account.overdueSince();
     JsonObject effect = new JsonObject();
     switch (event.type()) {
       case DRAW -> {
@@ -70,6 +71,7 @@ final class EventApplier {
         overdue = Math.max(0, overdue - amount);
         if (overdue == 0) {
           f[Feature.CURRENT_DPD.ordinal()] = 0;
+          overdueSince = null;
         }
         if (within(event, now, 365)) {
           recordRepayment(f, onTime);
@@ -97,6 +99,8 @@ final class EventApplier {
           f[Feature.MAX_DPD_12M.ordinal()] = Math.max(count(f, Feature.MAX_DPD_12M), dpd);
         }
         overdue = event.amountMinor() == null ? outstanding : Math.min(event.amountMinor(), outstanding);
+        // The report dates the overdue; reviews age its days past due by the calendar from there.
+        overdueSince = event.occurredAt().minus(Duration.ofDays(dpd));
         effect.put("daysPastDue", dpd).put("overdue", overdue).put("overdueStarted", overdueStarted);
       }
       case EXTENSION -> incrementWithin(f, Feature.EXTENSIONS_12M, event, now, 365);
@@ -121,7 +125,8 @@ final class EventApplier {
       case ENGAGEMENT -> increment(f, Feature.ENGAGEMENT_TASKS);
       case PROFILE_UPDATE -> profile = updatedProfile(profile, event.attributes());
     }
-    return new Applied(new AccountChange(profile, f, outstanding, Math.min(overdue, outstanding), lastDraw), effect);
+    return new Applied(new AccountChange(profile, f, outstanding, Math.min(overdue, outstanding), lastDraw,
+        overdueSince), effect);
   }
 
   private static void requireUsable(CreditState state) {

@@ -89,7 +89,9 @@ public final class LimitCheckRoutes implements RouteModule {
     }
     Instant now = clock.instant();
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
-    if (engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
+    // A model that answers no finite PD cannot reopen a line: it stays closed and the check declines.
+    if (!Double.isFinite(engine.active().pd(features))
+        || engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
       return Future.succeededFuture(read);
     }
     return reevaluation.reevaluate(record).map(reopened -> new AccountRead(reopened, read.degraded()));

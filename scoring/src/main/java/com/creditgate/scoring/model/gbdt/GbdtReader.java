@@ -95,14 +95,21 @@ public final class GbdtReader {
           "tree %s node %s splits on feature %s of %s", number, i, modelFeature, schemaIndex.length);
       feature[i] = schemaIndex[modelFeature];
     }
+    int[] left = ints(tree, "left_children");
+    float[] conditions = floats(tree, "split_conditions");
+    for (int i = 0; i < Math.min(left.length, conditions.length); i++) {
+      // A leaf's split_condition is its value; one that overflows a float (or is NaN) poisons every PD.
+      Check.argument(left[i] != -1 || Float.isFinite(conditions[i]),
+          "tree %s leaf %s has value %s, not a finite float", number, i, conditions[i]);
+    }
     int[] defaultLeft = ints(tree, "default_left");
     boolean[] goesLeft = new boolean[defaultLeft.length];
     for (int i = 0; i < goesLeft.length; i++) {
       goesLeft[i] = defaultLeft[i] != 0;
     }
     try {
-      return new Forest.Tree(ints(tree, "left_children"), ints(tree, "right_children"), feature,
-          floats(tree, "split_conditions"), goesLeft, floats(tree, "sum_hessian"));
+      return new Forest.Tree(left, ints(tree, "right_children"), feature, conditions, goesLeft,
+          floats(tree, "sum_hessian"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("tree " + number + ": " + e.getMessage(), e);
     }
