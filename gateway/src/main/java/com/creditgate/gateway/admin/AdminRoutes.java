@@ -10,7 +10,9 @@ import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.feature.FeatureSchema;
 import com.creditgate.scoring.model.ModelProbe;
+import com.creditgate.scoring.model.gbdt.GbdtReader;
 import com.creditgate.scoring.policy.PolicyDocument;
 import com.creditgate.scoring.policy.PolicyDocumentReader;
 import io.vertx.core.Future;
@@ -25,6 +27,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,17 +142,51 @@ public final class AdminRoutes implements RouteModule {
 
   private void publishModel(RoutingContext ctx) {
     String version = version(ctx);
-    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] given = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    List<String> featureNames = featureNames(ctx);
     Future<JsonObject> stored = vertx.executeBlocking(() -> {
+      byte[] bytes = featureNames == null ? given : named(given, featureNames, version);
       CreditModel model = readAndProbe(bytes);
       if (!version.equals(model.version())) {
         throw new GatewayException.InvalidRequest("/version",
             "the document's version " + model.version() + " must equal the version in the path, " + version);
       }
-      return ModelDocuments.format(bytes);
-    }).compose(format -> repository.insertModel(pool, version, format, bytes)
-        .map(created -> created(version, created, new JsonObject().put("format", format))));
+      return new Publishable(ModelDocuments.format(bytes), bytes);
+    }).compose(model -> repository.insertModel(pool, version, model.format(), model.bytes())
+        .map(created -> created(version, created, new JsonObject().put("format", model.format()))));
     answer(ctx, stored, 201);
+  }
+
+  /** A checked model document and its format, ready to store. */
+  private record Publishable(String format, byte[] bytes) {}
+
+  /**
+   * The {@code featureNames} query parameter: the features, in model order, of an XGBoost model trained on a
+   * numpy array (comma-separated schema names); {@code null} when absent.
+   */
+  private static List<String> featureNames(RoutingContext ctx) {
+    List<String> values = ctx.queryParam("featureNames");
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<String> names = List.of(String.join(",", values).split(",", -1));
+    if (names.size() > FeatureSchema.SIZE || names.stream().anyMatch(name -> !name.matches("[A-Za-z0-9_]{1,64}"))) {
+      throw new GatewayException.InvalidRequest("featureNames", "must be at most " + FeatureSchema.SIZE
+          + " comma-separated feature names");
+    }
+    return names;
+  }
+
+  /** A plain XGBoost model made self-describing with the upload's feature names and the path's version. */
+  private static byte[] named(byte[] given, List<String> featureNames, String version) {
+    try {
+      if (!"xgboost-json".equals(ModelDocuments.format(given))) {
+        throw new GatewayException.InvalidRequest("featureNames", "applies to XGBoost JSON models only");
+      }
+      return GbdtReader.withFeatureNames(given, featureNames, version);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new GatewayException.InvalidRequest(null, "model-rejected", "model document rejected: " + e.getMessage());
+    }
   }
 
   /**
