@@ -38,7 +38,7 @@ final class EventApplier {
    * The change of {@code event} at {@code now}. An event older than a window adds nothing to that window's
    * features (it would never be taken off again); one from the future is a 400.
    */
-  static Applied apply(LockedAccount account, AccountEvent event, Instant now) {
+  static Applied apply(LockedAccount account, AccountEvent event, Instant now, int txnFlagWindowDays) {
     if (event.occurredAt().isAfter(now.plus(OCCURRED_AT_SKEW_MAX))) {
       throw JsonBody.invalid("occurredAt", "must not be more than " + OCCURRED_AT_SKEW_MAX.toMinutes()
           + " minutes in the future");
@@ -120,7 +120,7 @@ final class EventApplier {
         incrementWithin(f, Feature.INQUIRIES_90D, event, now, 90);
       }
       case LOGIN_ANOMALY -> f[Feature.LOGIN_ANOMALY_SCORE.ordinal()] = (float) score(event);
-      case TXN_ANOMALY -> increment(f, Feature.TXN_ANOMALY_FLAGS);
+      case TXN_ANOMALY -> incrementWithin(f, Feature.TXN_ANOMALY_FLAGS, event, now, txnFlagWindowDays);
       case LINKED_ACCOUNT_RISK -> f[Feature.LINKED_ACCOUNT_RISK.ordinal()] = (float) score(event);
       case ENGAGEMENT -> increment(f, Feature.ENGAGEMENT_TASKS);
       case PROFILE_UPDATE -> profile = updatedProfile(profile, event.attributes());

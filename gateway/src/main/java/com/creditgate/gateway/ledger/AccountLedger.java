@@ -61,6 +61,11 @@ public final class AccountLedger {
     this.engine = engine;
   }
 
+  /** Days a transaction-anomaly flag counts for, under the policy in force (SPEC 2.4 #5). */
+  public int txnFlagWindowDays() {
+    return engine.active().policyDocument().anomaly().txnFlagWindowDays();
+  }
+
   /** Locks {@code accountId} for the rest of the transaction; 404 when it does not exist. */
   public Future<LockedAccount> lock(SqlConnection conn, String accountId) {
     return conn.preparedQuery(LOCK).execute(Tuple.of(accountId)).map(rows -> {
@@ -85,7 +90,7 @@ public final class AccountLedger {
       String trigger, Instant now) {
     int newOnTime = onTimeRepaymentsAdded(locked.record().features(), change.features());
     return WindowAgeing.age(conn, locked.record().accountId(), change.features(), locked.lastReviewedAt(), now,
-            LARGE_PAYMENT_MINOR)
+            LARGE_PAYMENT_MINOR, txnFlagWindowDays())
         .compose(aged -> review(conn, locked, new AccountChange(change.profile(), aged, change.outstandingMinor(),
             change.overdueMinor(), change.lastDrawAt(), change.overdueSince()),
             locked.history().withOnTimeRepayments(newOnTime), trigger, now));
@@ -101,7 +106,9 @@ public final class AccountLedger {
         current.increaseClosedReasons(), current.version());
     Instant idleSince = change.lastDrawAt() != null ? change.lastDrawAt()
         : history.earnedLimitMinor() > 0 ? locked.lineGrantedAt() : null;
-    float[] stored = withOverdueAgeing(withDormancy(change.features(), idleSince, now), change.overdueSince(), now);
+    float[] stored = withIncomeStability(
+        withOverdueAgeing(withDormancy(change.features(), idleSince, now), change.overdueSince(), now),
+        before.profile().monthlyIncomeMinor(), change.profile().monthlyIncomeMinor());
     float[] features = FeatureAssembler.assemble(stored, change.profile(), changedState, now);
     return exposure(conn, active, change.profile().segment()).compose(exposure -> {
       RiskEngine.Review review = active.review(change.profile(), changedState, features, locked.lastScore(),
@@ -161,6 +168,22 @@ public final class AccountLedger {
       return null;
     }
     return before.earnedLimitMinor() == 0 || grantedAt == null ? now : grantedAt;
+  }
+
+  /**
+   * Income stability (SPEC 2.2): the smaller over the larger of the last two declared monthly incomes, so 1 is an
+   * unchanged income and 0.5 one that halved or doubled; it is set when a profile write or PROFILE_UPDATE changes
+   * the income, 1 for a first declared income, and missing while no income is declared.
+   */
+  private static float[] withIncomeStability(float[] features, long incomeBeforeMinor, long incomeMinor) {
+    int stability = Feature.INCOME_STABILITY.ordinal();
+    if (incomeMinor == 0 || (incomeMinor == incomeBeforeMinor && !Float.isNaN(features[stability]))) {
+      return features;
+    }
+    float[] copy = features.clone();
+    copy[stability] = incomeBeforeMinor == 0 || incomeBeforeMinor == incomeMinor ? 1f
+        : (float) ((double) Math.min(incomeBeforeMinor, incomeMinor) / Math.max(incomeBeforeMinor, incomeMinor));
+    return copy;
   }
 
   /** Days since the last draw, or since the grant for a line never drawn (SPEC 2.4 #8). */

@@ -133,9 +133,11 @@ public final class RiskEngine {
       return policy.pdCutoff(segment, now);
     }
 
-    /** Decides a limit-check against {@code pdCutoff}. */
-    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin());
+    /** Decides a limit-check against {@code pdCutoff}; {@code merchantBlocked}: the policy blocks its category. */
+    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+        boolean merchantBlocked) {
+      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin(),
+          merchantBlocked);
     }
   }
 }

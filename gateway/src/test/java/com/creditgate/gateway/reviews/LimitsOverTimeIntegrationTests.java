@@ -104,6 +104,35 @@ class LimitsOverTimeIntegrationTests {
     assertThat(review("ot-clean").encode()).doesNotContain("R105");
   }
 
+  @Test
+  void transactionAnomalyFlagsExpireAfterTheirWindow() {
+    create("ot-txn", Accounts.goodProfile());
+    JsonObject flagged = event("ot-txn", "TXN_ANOMALY", null, null).getJsonObject("review");
+    assertThat(flagged.getJsonArray("increaseClosedReasons").encode()).contains("R119");
+    CLOCK.advance(Duration.ofDays(89));
+    assertThat(review("ot-txn").getJsonArray("increaseClosedReasons").encode()).contains("R119");
+    CLOCK.advance(Duration.ofDays(2));
+    JsonObject expired = review("ot-txn");
+    assertThat(expired.getJsonArray("increaseClosedReasons").encode()).doesNotContain("R119");
+    assertThat(expired.getJsonObject("after").getBoolean("increaseEligible")).isTrue();
+  }
+
+  @Test
+  void incomeStabilityFollowsDeclaredIncome() {
+    create("ot-income", Accounts.goodProfile());
+    assertThat(incomeStability("ot-income")).isEqualTo(1f);
+    event("ot-income", "PROFILE_UPDATE", null, new JsonObject().put("monthlyIncome", 1_000_000));
+    assertThat(incomeStability("ot-income")).isEqualTo(0.5f);
+    review("ot-income");
+    assertThat(incomeStability("ot-income")).isEqualTo(0.5f);
+  }
+
+  private static float incomeStability(String accountId) {
+    // Postgres arrays count from 1: feature ordinal + 1.
+    return gateway.sql("SELECT features[" + (com.creditgate.scoring.feature.Feature.INCOME_STABILITY.ordinal() + 1)
+        + "] AS v FROM accounts WHERE account_id = $1", accountId).iterator().next().getFloat("v");
+  }
+
   private static void create(String accountId, JsonObject profile) {
     assertThat(gateway.put("/v1/accounts/" + accountId, profile).statusCode()).isEqualTo(201);
   }

@@ -18,7 +18,19 @@ public final class LimitCheckDecider {
    */
   public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
       double reviewPdMargin) {
-    List<ReasonCode> declines = new ArrayList<>(3);
+    return decide(state, pd, amountMinor, pdCutoff, reviewPdMargin, false);
+  }
+
+  /**
+   * As {@link #decide(CreditState, double, long, double, double)}; a check whose merchant category the policy
+   * blocks for the account's segment ({@code merchantBlocked}) is declined with D208.
+   */
+  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+      double reviewPdMargin, boolean merchantBlocked) {
+    List<ReasonCode> declines = new ArrayList<>(4);
+    if (merchantBlocked) {
+      declines.add(ReasonCode.MERCHANT_CATEGORY_BLOCKED);
+    }
     if (state.status() == AccountStatus.FROZEN) {
       declines.add(ReasonCode.ACCOUNT_FROZEN);
     } else if (state.status() == AccountStatus.CLOSED) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param tiers PD bands, best first: the first tier whose {@code maxPd} is at least the PD applies (rule 15)
  * @param segmentBudgetsMinor total granted limit a segment may reach through increases (rule 14)
  * @param overlays segment overlays: risk appetite, market tightening, promotion windows (rule 11)
+ * @param blockedMerchantCategories merchant categories a limit-check may not spend credit on, per segment
+ *     ({@code "*"}: every segment); such a check is declined with D208
  */
 public record PolicyDocument(
     String version,
@@ -44,7 +46,8 @@ public record PolicyDocument(
     Churn churn,
     IndividualOverride individualOverride,
     Map<String, Long> segmentBudgetsMinor,
-    List<Overlay> overlays) {
+    List<Overlay> overlays,
+    Map<String, List<String>> blockedMerchantCategories) {
 
   public PolicyDocument {
     Check.argument(version != null && !version.isBlank(), "policy version is required");
@@ -66,6 +69,18 @@ public record PolicyDocument(
     segmentBudgetsMinor = Map.copyOf(segmentBudgetsMinor);
     tiers = List.copyOf(tiers);
     overlays = List.copyOf(overlays);
+    blockedMerchantCategories = Map.copyOf(blockedMerchantCategories);
+  }
+
+  /** Whether a limit-check in {@code merchantCategory} (may be null) is blocked for {@code segment}. */
+  public boolean blocksMerchantCategory(String segment, String merchantCategory) {
+    if (merchantCategory == null || blockedMerchantCategories.isEmpty()) {
+      return false;
+    }
+    List<String> forSegment = blockedMerchantCategories.get(segment);
+    List<String> forAll = blockedMerchantCategories.get("*");
+    return (forSegment != null && forSegment.contains(merchantCategory))
+        || (forAll != null && forAll.contains(merchantCategory));
   }
 
   /** The built-in default policy, {@code policies/policy-default.json}. */
@@ -155,7 +170,9 @@ public record PolicyDocument(
       int txnFlagWindowDays) {
     public Anomaly {
       Check.argument(txnFlagsAtLeast >= 1, "anomaly.txnFlagsAtLeast must be >= 1");
-      Check.argument(txnFlagWindowDays >= 1, "anomaly.txnFlagWindowDays must be >= 1");
+      // Window ageing looks back between 30 and 365 days (WindowAgeing in the gateway).
+      Check.argument(txnFlagWindowDays >= 30 && txnFlagWindowDays <= 365,
+          "anomaly.txnFlagWindowDays must be in [30, 365]");
     }
   }
 
