@@ -11,6 +11,8 @@ import java.util.List;
  * conservative decision taken without the account has score 0, PD {@code NaN} and a vector of missing values.
  *
  * @param orderId the checkout's order the limit-check was for, or {@code null} when the request named none
+ * @param merchantCategory the checkout's merchant category, or {@code null}
+ * @param channel the checkout's channel, or {@code null}
  */
 public record AuditRecord(
     String decisionId,
@@ -26,7 +28,9 @@ public record AuditRecord(
     boolean degraded,
     String clientId,
     Instant decidedAt,
-    String orderId) {
+    String orderId,
+    String merchantCategory,
+    String channel) {
 
   /** The record as one structured log line (used when it cannot be written to Postgres). */
   public JsonObject json() {
@@ -38,6 +42,6 @@ public record AuditRecord(
         .put("decision", decision).put("score", score).put("pd", Double.isNaN(pd) ? null : pd).put("reasons", new JsonArray(reasonCodes))
         .put("modelVersion", modelVersion).put("policyVersion", policyVersion).put("features", vector)
         .put("degraded", degraded).put("clientId", clientId).put("decidedAt", decidedAt.toString())
-        .put("orderId", orderId);
+        .put("orderId", orderId).put("merchantCategory", merchantCategory).put("channel", channel);
   }
 }

@@ -69,7 +69,7 @@ public final class LimitCheckRoutes implements RouteModule {
         .recover(e -> e instanceof GatewayException.DependencyUnavailable
             ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
                 engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant(),
-                request.orderId()))
+                request))
             : Future.failedFuture(e))
         .onSuccess(body -> {
           Responses.json(ctx, 200, body);
@@ -118,7 +118,7 @@ public final class LimitCheckRoutes implements RouteModule {
     audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision().name(), score,
         pd, reasons.stream().map(ReasonCode::code).toList(), active.model().version(),
         active.policyDocument().version(), features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID), now,
-        request.orderId()));
+        request.orderId(), request.merchantCategory(), request.channel()));
     return new JsonObject()
         .put("decisionId", decisionId)
         .put("decision", outcome.decision().name())
