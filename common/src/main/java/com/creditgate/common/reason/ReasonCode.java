@@ -41,6 +41,8 @@ public enum ReasonCode {
   BORDERLINE_REVIEW("D205", "Decision needs a review", "需要进一步审核"),
   DEGRADED_CONSERVATIVE("D206", "Decided conservatively while account data is unavailable", "账户数据暂不可用,已采用保守决策"),
   POLICY_DECLINE("D207", "Declined by credit policy", "根据信贷政策拒绝"),
+  MERCHANT_CATEGORY_BLOCKED("D208", "Credit cannot be used for this merchant category", "该商户类别不支持使用信用额度"),
+  RISK_SCORE_UNAVAILABLE("D209", "Risk assessment could not be completed", "风险评估未能完成"),
 
   // Limit policy (SPEC 2.4).
   OVERDUE_FREEZE("P301", "Frozen because a repayment is overdue", "因逾期冻结额度"),
@@ -63,7 +65,12 @@ public enum ReasonCode {
   OCCUPATION_CAP("P318", "Limit capped for the occupation", "额度受职业上限限制"),
   FREEZE_LIFTED("P319", "Freeze lifted after the overdue amount was repaid", "逾期已还清,解除冻结"),
   CLOSED_BY_MODEL("P320", "Credit line closed after risk assessment", "风险评估后关闭额度"),
-  BASE_LIMIT("P321", "Limit set from risk and repayment capacity", "根据风险和还款能力核定额度");
+  BASE_LIMIT("P321", "Limit set from risk and repayment capacity", "根据风险和还款能力核定额度"),
+  INCREASE_COOL_DOWN("P322", "Next increase waits for the minimum interval since the last one", "距上次提额时间较短,暂缓提额"),
+  DPD_1_30("P323", "Overdue 1 to 30 days", "逾期1至30天"),
+  DPD_31_60("P324", "Overdue 31 to 60 days", "逾期31至60天"),
+  DPD_61_90("P325", "Overdue 61 to 90 days", "逾期61至90天"),
+  DPD_OVER_90("P326", "Overdue more than 90 days", "逾期超过90天");
 
   private final String code;
   private final String english;

@@ -63,7 +63,8 @@ final class LedgerProfileWriter implements ProfileWriter {
 
   private Future<Result> write(SqlConnection conn, LockedAccount locked, AccountProfile profile, boolean created) {
     AccountChange change = new AccountChange(profile, locked.record().features(),
-        locked.record().state().outstandingMinor(), locked.overdueMinor(), locked.lastDrawAt());
+        locked.record().state().outstandingMinor(), locked.overdueMinor(), locked.lastDrawAt(),
+        locked.overdueSince());
     return ledger.reviewAndWrite(conn, locked, change, created ? "CREATED" : "PROFILE_UPDATE", clock.instant())
         .map(review -> new Result(review.after(), created));
   }

@@ -10,6 +10,9 @@ import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.scoring.model.CreditModel;
+import com.creditgate.scoring.feature.FeatureSchema;
+import com.creditgate.scoring.model.ModelProbe;
+import com.creditgate.scoring.model.gbdt.GbdtReader;
 import com.creditgate.scoring.policy.PolicyDocument;
 import com.creditgate.scoring.policy.PolicyDocumentReader;
 import io.vertx.core.Future;
@@ -24,6 +27,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +86,7 @@ public final class AdminRoutes implements RouteModule {
     router.put("/admin/models/:version").handler(this::publishModel);
     router.post("/admin/models/:version/activate").handler(ctx -> {
       String version = version(ctx);
-      change(ctx, repository.model(pool, version),
+      change(ctx, probed(version),
           c -> new RiskConfig(0, c.policyVersion(), version, c.challengerVersion(), c.challengerShare(),
               "activate model " + version));
     });
@@ -138,29 +142,83 @@ public final class AdminRoutes implements RouteModule {
 
   private void publishModel(RoutingContext ctx) {
     String version = version(ctx);
-    byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] given = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    List<String> featureNames = featureNames(ctx);
     Future<JsonObject> stored = vertx.executeBlocking(() -> {
-      CreditModel model;
-      try {
-        model = ModelDocuments.read(bytes);
-      } catch (RuntimeException e) {
-        throw new GatewayException.InvalidRequest(null, "model document rejected: " + e.getMessage());
-      }
+      byte[] bytes = featureNames == null ? given : named(given, featureNames, version);
+      CreditModel model = readAndProbe(bytes);
       if (!version.equals(model.version())) {
         throw new GatewayException.InvalidRequest("/version",
             "the document's version " + model.version() + " must equal the version in the path, " + version);
       }
-      return ModelDocuments.format(bytes);
-    }).compose(format -> repository.insertModel(pool, version, format, bytes)
-        .map(created -> created(version, created, new JsonObject().put("format", format))));
+      return new Publishable(ModelDocuments.format(bytes), bytes);
+    }).compose(model -> repository.insertModel(pool, version, model.format(), model.bytes())
+        .map(created -> created(version, created, new JsonObject().put("format", model.format()))));
     answer(ctx, stored, 201);
+  }
+
+  /** A checked model document and its format, ready to store. */
+  private record Publishable(String format, byte[] bytes) {}
+
+  /**
+   * The {@code featureNames} query parameter: the features, in model order, of an XGBoost model trained on a
+   * numpy array (comma-separated schema names); {@code null} when absent.
+   */
+  private static List<String> featureNames(RoutingContext ctx) {
+    List<String> values = ctx.queryParam("featureNames");
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<String> names = List.of(String.join(",", values).split(",", -1));
+    if (names.size() > FeatureSchema.SIZE || names.stream().anyMatch(name -> !name.matches("[A-Za-z0-9_]{1,64}"))) {
+      throw new GatewayException.InvalidRequest("featureNames", "must be at most " + FeatureSchema.SIZE
+          + " comma-separated feature names");
+    }
+    return names;
+  }
+
+  /** A plain XGBoost model made self-describing with the upload's feature names and the path's version. */
+  private static byte[] named(byte[] given, List<String> featureNames, String version) {
+    try {
+      if (!"xgboost-json".equals(ModelDocuments.format(given))) {
+        throw new GatewayException.InvalidRequest("featureNames", "applies to XGBoost JSON models only");
+      }
+      return GbdtReader.withFeatureNames(given, featureNames, version);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new GatewayException.InvalidRequest(null, "model-rejected", "model document rejected: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The stored model {@code version}, read and probed again before it may decide: a model published before
+   * the probes existed (or stored by hand) cannot go live with a PD that is not a probability.
+   */
+  private Future<CreditModel> probed(String version) {
+    return repository.model(pool, version).compose(bytes -> vertx.executeBlocking(() -> readAndProbe(bytes)));
+  }
+
+  /** Parses, compiles and probes a model document (CPU work: off the event loop); 400 with a stable code. */
+  private static CreditModel readAndProbe(byte[] bytes) {
+    CreditModel model;
+    try {
+      model = ModelDocuments.read(bytes);
+    } catch (RuntimeException e) {
+      throw new GatewayException.InvalidRequest(null, "model-rejected", "model document rejected: " + e.getMessage());
+    }
+    try {
+      ModelProbe.requireSound(model);
+    } catch (IllegalArgumentException e) {
+      throw new GatewayException.InvalidRequest(null, "model-unsound", "model fails its probe scorings: "
+          + e.getMessage());
+    }
+    return model;
   }
 
   private void setChallenger(RoutingContext ctx) {
     JsonBody body = JsonBody.of(ctx.body().buffer());
     String version = body.requiredString("version", Validation.ID);
     double share = body.optionalDouble("share", 0, 1).orElseThrow(() -> JsonBody.invalid("share", "is required"));
-    change(ctx, repository.model(pool, version), c -> new RiskConfig(0, c.policyVersion(), c.championVersion(),
+    change(ctx, probed(version), c -> new RiskConfig(0, c.policyVersion(), c.championVersion(),
         version, share, "challenger " + version + " at " + share));
   }
 

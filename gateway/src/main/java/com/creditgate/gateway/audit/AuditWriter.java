@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  */
 public final class AuditWriter extends VerticleBase {
   private static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision,"
-      + " score, pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (decision_id) DO NOTHING";
+      + " score, pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at, order_id,"
+      + " merchant_category, channel)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (decision_id) DO NOTHING";
 
   private final DecisionAuditLog log;
   private final MoneySettings settings;
@@ -95,6 +96,7 @@ public final class AuditWriter extends VerticleBase {
         .addString(r.decision()).addInteger(r.score()).addDouble(r.pd())
         .addArrayOfString(r.reasonCodes().toArray(String[]::new)).addString(r.modelVersion())
         .addString(r.policyVersion()).addArrayOfFloat(features).addBoolean(r.degraded()).addString(r.clientId())
-        .addOffsetDateTime(r.decidedAt().atOffset(ZoneOffset.UTC));
+        .addOffsetDateTime(r.decidedAt().atOffset(ZoneOffset.UTC)).addString(r.orderId())
+        .addString(r.merchantCategory()).addString(r.channel());
   }
 }

@@ -38,7 +38,7 @@ final class EventApplier {
    * The change of {@code event} at {@code now}. An event older than a window adds nothing to that window's
    * features (it would never be taken off again); one from the future is a 400.
    */
-  static Applied apply(LockedAccount account, AccountEvent event, Instant now) {
+  static Applied apply(LockedAccount account, AccountEvent event, Instant now, int txnFlagWindowDays) {
     if (event.occurredAt().isAfter(now.plus(OCCURRED_AT_SKEW_MAX))) {
       throw JsonBody.invalid("occurredAt", "must not be more than " + OCCURRED_AT_SKEW_MAX.toMinutes()
           + " minutes in the future");
@@ -49,6 +49,7 @@ final class EventApplier {
     long outstanding = state.outstandingMinor();
     long overdue = account.overdueMinor();
     var lastDraw = account.lastDrawAt();
+    Instant overdueSince = account.overdueSince();
     JsonObject effect = new JsonObject();
     switch (event.type()) {
       case DRAW -> {
@@ -70,6 +71,7 @@ final class EventApplier {
         overdue = Math.max(0, overdue - amount);
         if (overdue == 0) {
           f[Feature.CURRENT_DPD.ordinal()] = 0;
+          overdueSince = null;
         }
         if (within(event, now, 365)) {
           recordRepayment(f, onTime);
@@ -97,6 +99,8 @@ final class EventApplier {
           f[Feature.MAX_DPD_12M.ordinal()] = Math.max(count(f, Feature.MAX_DPD_12M), dpd);
         }
         overdue = event.amountMinor() == null ? outstanding : Math.min(event.amountMinor(), outstanding);
+        // The report dates the overdue; reviews age its days past due by the calendar from there.
+        overdueSince = event.occurredAt().minus(Duration.ofDays(dpd));
         effect.put("daysPastDue", dpd).put("overdue", overdue).put("overdueStarted", overdueStarted);
       }
       case EXTENSION -> incrementWithin(f, Feature.EXTENSIONS_12M, event, now, 365);
@@ -116,12 +120,13 @@ final class EventApplier {
         incrementWithin(f, Feature.INQUIRIES_90D, event, now, 90);
       }
       case LOGIN_ANOMALY -> f[Feature.LOGIN_ANOMALY_SCORE.ordinal()] = (float) score(event);
-      case TXN_ANOMALY -> increment(f, Feature.TXN_ANOMALY_FLAGS);
+      case TXN_ANOMALY -> incrementWithin(f, Feature.TXN_ANOMALY_FLAGS, event, now, txnFlagWindowDays);
       case LINKED_ACCOUNT_RISK -> f[Feature.LINKED_ACCOUNT_RISK.ordinal()] = (float) score(event);
       case ENGAGEMENT -> increment(f, Feature.ENGAGEMENT_TASKS);
       case PROFILE_UPDATE -> profile = updatedProfile(profile, event.attributes());
     }
-    return new Applied(new AccountChange(profile, f, outstanding, Math.min(overdue, outstanding), lastDraw), effect);
+    return new Applied(new AccountChange(profile, f, outstanding, Math.min(overdue, outstanding), lastDraw,
+        overdueSince), effect);
   }
 
   private static void requireUsable(CreditState state) {

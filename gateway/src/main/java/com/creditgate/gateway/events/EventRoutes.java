@@ -68,7 +68,7 @@ public final class EventRoutes implements RouteModule {
   private Future<HttpAnswer> apply(SqlConnection conn, LockedAccount locked, AccountEvent event, String requestHash,
       Locale locale) {
     Instant now = clock.instant();
-    EventApplier.Applied applied = EventApplier.apply(locked, event, now);
+    EventApplier.Applied applied = EventApplier.apply(locked, event, now, ledger.txnFlagWindowDays());
     return ledger.reviewAndWrite(conn, locked, applied.change(), "EVENT:" + event.type(), now)
         .compose(review -> {
           JsonObject answer = new JsonObject().put("eventId", event.eventId()).put("accountId", locked.record().accountId())

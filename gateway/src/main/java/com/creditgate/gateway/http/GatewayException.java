@@ -41,6 +41,12 @@ public abstract sealed class GatewayException extends RuntimeException
       this.field = field;
     }
 
+    /** A 400 with its own stable {@code code}, for input that is well-formed but unusable (e.g. a model). */
+    public InvalidRequest(String field, String code, String detail) {
+      super(400, code, detail);
+      this.field = field;
+    }
+
     public String field() {
       return field;
     }

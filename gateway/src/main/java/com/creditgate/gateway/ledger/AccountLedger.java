@@ -11,6 +11,8 @@ import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.scoring.feature.Feature;
 import com.creditgate.scoring.model.ScoreScale;
+import com.creditgate.scoring.policy.DelinquencyBucket;
+import com.creditgate.scoring.policy.LineHistory;
 import com.creditgate.scoring.policy.ReviewInput;
 import com.creditgate.scoring.policy.ReviewOutcome;
 import io.vertx.core.Future;
@@ -32,13 +34,17 @@ import java.util.List;
  */
 public final class AccountLedger {
   private static final String LOCK = "SELECT " + PgAccountRepository.COLUMNS
-      + ", overdue_minor, last_draw_at, last_score, last_reviewed_at FROM accounts WHERE account_id = $1 FOR UPDATE";
+      + ", overdue_minor, last_draw_at, last_score, last_reviewed_at, coalesce(earned_limit_minor, credit_limit_minor)"
+      + " AS earned_limit_minor, last_increase_at, ontime_since_increase, coalesce(line_granted_at, created_at)"
+      + " AS line_granted_at, overdue_since FROM accounts WHERE account_id = $1 FOR UPDATE";
   private static final String EXPOSURE = "SELECT coalesce(sum(credit_limit_minor), 0) AS total FROM accounts "
       + "WHERE segment = $1";
   private static final String WRITE = "UPDATE accounts SET region = $2, occupation = $3, monthly_income_minor = $4,"
       + " credit_score = $5, segment = $6, assets_minor = $7, credit_limit_minor = $8, outstanding_minor = $9,"
       + " status = $10, tier = $11, increase_eligible = $12, increase_closed_reasons = $13, features = $14,"
       + " overdue_minor = $15, last_draw_at = $16, last_score = $17, last_reviewed_at = $18,"
+      + " earned_limit_minor = $19, last_increase_at = $20, ontime_since_increase = $21, line_granted_at = $22,"
+      + " overdue_since = $23,"
       + " version = version + 1, updated_at = now() WHERE account_id = $1 RETURNING " + PgAccountRepository.COLUMNS;
   private static final String HISTORY = "INSERT INTO limit_history (account_id, changed_at, trigger, old_limit_minor,"
       + " new_limit_minor, old_status, new_status, old_increase_eligible, new_increase_eligible, tier, reasons,"
@@ -55,6 +61,11 @@ public final class AccountLedger {
     this.engine = engine;
   }
 
+  /** Days a transaction-anomaly flag counts for, under the policy in force (SPEC 2.4 #5). */
+  public int txnFlagWindowDays() {
+    return engine.active().policyDocument().anomaly().txnFlagWindowDays();
+  }
+
   /** Locks {@code accountId} for the rest of the transaction; 404 when it does not exist. */
   public Future<LockedAccount> lock(SqlConnection conn, String accountId) {
     return conn.preparedQuery(LOCK).execute(Tuple.of(accountId)).map(rows -> {
@@ -62,9 +73,12 @@ public final class AccountLedger {
         throw AccountNotFound.of(accountId);
       }
       Row row = rows.iterator().next();
+      LineHistory history = new LineHistory(row.getLong("earned_limit_minor"),
+          instant(row.getOffsetDateTime("last_increase_at")), row.getInteger("ontime_since_increase"));
       return new LockedAccount(PgAccountRepository.map(row), row.getLong("overdue_minor"),
           instant(row.getOffsetDateTime("last_draw_at")), row.getInteger("last_score"),
-          instant(row.getOffsetDateTime("last_reviewed_at")));
+          instant(row.getOffsetDateTime("last_reviewed_at")), history,
+          instant(row.getOffsetDateTime("line_granted_at")), instant(row.getOffsetDateTime("overdue_since")));
     });
   }
 
@@ -74,28 +88,37 @@ public final class AccountLedger {
    */
   public Future<ReviewResult> reviewAndWrite(SqlConnection conn, LockedAccount locked, AccountChange change,
       String trigger, Instant now) {
+    int newOnTime = onTimeRepaymentsAdded(locked.record().features(), change.features());
     return WindowAgeing.age(conn, locked.record().accountId(), change.features(), locked.lastReviewedAt(), now,
-            LARGE_PAYMENT_MINOR)
+            LARGE_PAYMENT_MINOR, txnFlagWindowDays())
         .compose(aged -> review(conn, locked, new AccountChange(change.profile(), aged, change.outstandingMinor(),
-            change.overdueMinor(), change.lastDrawAt()), trigger, now));
+            change.overdueMinor(), change.lastDrawAt(), change.overdueSince()),
+            locked.history().withOnTimeRepayments(newOnTime), trigger, now));
   }
 
   private Future<ReviewResult> review(SqlConnection conn, LockedAccount locked, AccountChange change,
-      String trigger, Instant now) {
+      LineHistory history, String trigger, Instant now) {
     RiskEngine.Active active = engine.active();
     AccountRecord before = locked.record();
     CreditState current = before.state();
     CreditState changedState = new CreditState(current.creditLimitMinor(), change.outstandingMinor(),
         current.heldMinor(), current.status(), current.tier(), current.increaseEligible(),
         current.increaseClosedReasons(), current.version());
-    float[] stored = withDormancy(change.features(), change.lastDrawAt(), now);
+    Instant idleSince = change.lastDrawAt() != null ? change.lastDrawAt()
+        : history.earnedLimitMinor() > 0 ? locked.lineGrantedAt() : null;
+    float[] stored = withIncomeStability(
+        withOverdueAgeing(withDormancy(change.features(), idleSince, now), change.overdueSince(), now),
+        before.profile().monthlyIncomeMinor(), change.profile().monthlyIncomeMinor());
     float[] features = FeatureAssembler.assemble(stored, change.profile(), changedState, now);
     return exposure(conn, active, change.profile().segment()).compose(exposure -> {
       RiskEngine.Review review = active.review(change.profile(), changedState, features, locked.lastScore(),
-          exposure, now);
+          exposure, now, history);
       int score = ScoreScale.scoreOf(review.pd());
       ReviewOutcome outcome = review.outcome();
-      return conn.preparedQuery(WRITE).execute(writeTuple(before.accountId(), change, stored, outcome, score, now))
+      LineKeeping kept = new LineKeeping(history.after(outcome, now),
+          lineGrantedAt(history, outcome, locked.lineGrantedAt(), now), change.overdueSince());
+      return conn.preparedQuery(WRITE)
+          .execute(writeTuple(before.accountId(), change, stored, outcome, score, now, kept))
           .map(rows -> PgAccountRepository.map(rows.iterator().next()))
           .compose(after -> {
             ReviewResult result = new ReviewResult(before, after, outcome, score, moved(before, after),
@@ -110,19 +133,87 @@ public final class AccountLedger {
     return at == null ? null : at.toInstant();
   }
 
+  private static OffsetDateTime utc(Instant at) {
+    return at == null ? null : at.atOffset(ZoneOffset.UTC);
+  }
+
+  /** What the ledger remembers of the line beside the record (V004): history, grant, overdue start. */
+  private record LineKeeping(LineHistory history, Instant lineGrantedAt, Instant overdueSince) {}
+
+  /**
+   * Limit, status, eligibility or delinquency bucket moved: each is a change the limit history must show.
+   */
   private static boolean moved(AccountRecord before, AccountRecord after) {
     CreditState b = before.state();
     CreditState a = after.state();
     return b.creditLimitMinor() != a.creditLimitMinor() || b.status() != a.status()
-        || b.increaseEligible() != a.increaseEligible();
+        || b.increaseEligible() != a.increaseEligible()
+        || DelinquencyBucket.of(dpd(before)) != DelinquencyBucket.of(dpd(after));
   }
 
-  private static float[] withDormancy(float[] features, Instant lastDrawAt, Instant now) {
-    if (lastDrawAt == null) {
+  private static float dpd(AccountRecord record) {
+    return record.features()[Feature.CURRENT_DPD.ordinal()];
+  }
+
+  /** On-time repayments the command recorded (the running 12-month count went up by them). */
+  private static int onTimeRepaymentsAdded(float[] before, float[] after) {
+    float was = before[Feature.ONTIME_REPAYMENTS_12M.ordinal()];
+    float is = after[Feature.ONTIME_REPAYMENTS_12M.ordinal()];
+    return (int) Math.max(0, (Float.isNaN(is) ? 0 : is) - (Float.isNaN(was) ? 0 : was));
+  }
+
+  /** A line is granted when its earned limit first becomes positive; a line earned down to zero loses it. */
+  private static Instant lineGrantedAt(LineHistory before, ReviewOutcome outcome, Instant grantedAt, Instant now) {
+    if (outcome.earnedLimitMinor() == 0) {
+      return null;
+    }
+    return before.earnedLimitMinor() == 0 || grantedAt == null ? now : grantedAt;
+  }
+
+  /**
+   * Income stability (SPEC 2.2): the smaller over the larger of the last two declared monthly incomes, so 1 is an
+   * unchanged income and 0.5 one that halved or doubled; it is set when a profile write or PROFILE_UPDATE changes
+   * the income, 1 for a first declared income, and missing while no income is declared.
+   */
+  private static float[] withIncomeStability(float[] features, long incomeBeforeMinor, long incomeMinor) {
+    int stability = Feature.INCOME_STABILITY.ordinal();
+    if (incomeMinor == 0 || (incomeMinor == incomeBeforeMinor && !Float.isNaN(features[stability]))) {
       return features;
     }
     float[] copy = features.clone();
-    copy[Feature.DAYS_SINCE_LAST_DRAW.ordinal()] = Math.max(0, Duration.between(lastDrawAt, now).toDays());
+    copy[stability] = incomeBeforeMinor == 0 || incomeBeforeMinor == incomeMinor ? 1f
+        : (float) ((double) Math.min(incomeBeforeMinor, incomeMinor) / Math.max(incomeBeforeMinor, incomeMinor));
+    return copy;
+  }
+
+  /** Days since the last draw, or since the grant for a line never drawn (SPEC 2.4 #8). */
+  private static float[] withDormancy(float[] features, Instant idleSince, Instant now) {
+    if (idleSince == null) {
+      return features;
+    }
+    float[] copy = features.clone();
+    copy[Feature.DAYS_SINCE_LAST_DRAW.ordinal()] = Math.max(0, Duration.between(idleSince, now).toDays());
+    return copy;
+  }
+
+  /**
+   * Days past due by the calendar: from the overdue's first day to now, never less than the last report;
+   * 0 (present, not missing) when nothing is overdue. The 12-month maximum follows.
+   */
+  private static float[] withOverdueAgeing(float[] features, Instant overdueSince, Instant now) {
+    float[] copy = features.clone();
+    float reported = copy[Feature.CURRENT_DPD.ordinal()];
+    if (overdueSince == null) {
+      if (Float.isNaN(reported)) {
+        copy[Feature.CURRENT_DPD.ordinal()] = 0;
+      }
+      return copy;
+    }
+    float dpd = Math.max(Float.isNaN(reported) ? 0 : reported,
+        Math.max(1, Duration.between(overdueSince, now).toDays()));
+    copy[Feature.CURRENT_DPD.ordinal()] = dpd;
+    float max = copy[Feature.MAX_DPD_12M.ordinal()];
+    copy[Feature.MAX_DPD_12M.ordinal()] = Float.isNaN(max) ? dpd : Math.max(max, dpd);
     return copy;
   }
 
@@ -135,7 +226,7 @@ public final class AccountLedger {
   }
 
   private static Tuple writeTuple(String accountId, AccountChange change, float[] features, ReviewOutcome outcome,
-      int score, Instant now) {
+      int score, Instant now, LineKeeping kept) {
     var p = change.profile();
     return Tuple.tuple()
         .addString(accountId).addString(p.region()).addString(p.occupation()).addLong(p.monthlyIncomeMinor())
@@ -147,7 +238,12 @@ public final class AccountLedger {
         .addLong(change.overdueMinor())
         .addOffsetDateTime(change.lastDrawAt() == null ? null : change.lastDrawAt().atOffset(ZoneOffset.UTC))
         .addInteger(score)
-        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
+        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+        .addLong(kept.history().earnedLimitMinor())
+        .addOffsetDateTime(utc(kept.history().lastIncreaseAt()))
+        .addInteger(kept.history().onTimeSinceIncrease())
+        .addOffsetDateTime(utc(kept.lineGrantedAt()))
+        .addOffsetDateTime(utc(kept.overdueSince()));
   }
 
   private static Future<Void> recordChange(SqlConnection conn, ReviewResult result, String trigger, Instant now) {
@@ -167,16 +263,22 @@ public final class AccountLedger {
         .put("reasons", new JsonArray(o.reasons().stream().map(ReasonCode::code).toList()))
         .put("at", now.toString());
     return conn.preparedQuery(HISTORY).execute(history)
-        .compose(v -> conn.preparedQuery(OUTBOX).execute(Tuple.of(result.after().accountId(), kind(b, a), payload)))
+        .compose(v -> conn.preparedQuery(OUTBOX).execute(Tuple.of(result.after().accountId(),
+            kind(result.before(), result.after()), payload)))
         .mapEmpty();
   }
 
-  private static String kind(CreditState before, CreditState after) {
+  private static String kind(AccountRecord beforeRecord, AccountRecord afterRecord) {
+    CreditState before = beforeRecord.state();
+    CreditState after = afterRecord.state();
     if (before.status() != after.status()) {
       return after.status() == AccountStatus.ACTIVE ? "LINE_REOPENED" : "LINE_" + after.status().name();
     }
     if (before.creditLimitMinor() != after.creditLimitMinor()) {
       return after.creditLimitMinor() > before.creditLimitMinor() ? "LIMIT_INCREASED" : "LIMIT_DECREASED";
+    }
+    if (before.increaseEligible() == after.increaseEligible()) {
+      return "DELINQUENCY_" + DelinquencyBucket.of(dpd(afterRecord)).name();
     }
     return after.increaseEligible() ? "INCREASES_REOPENED" : "INCREASES_CLOSED";
   }

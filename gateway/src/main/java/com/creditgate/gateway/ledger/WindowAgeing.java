@@ -13,7 +13,8 @@ import java.time.ZoneOffset;
  * Ages window features: events add to running counts when they are applied (see {@code EventApplier}); at each
  * review, the events that left their window since the previous review (occurred in
  * {@code (lastReview - window, now - window]}) are taken off again, never below zero: counts (inquiries, spend,
- * extensions, on-time repayments, quick borrow→repay cycles, overdue episodes), the on-time ratio, and the
+ * extensions, on-time repayments, quick borrow→repay cycles, overdue episodes, transaction-anomaly flags after
+ * the policy's {@code anomaly.txnFlagWindowDays}), the on-time ratio, and the
  * 12-month max DPD (recomputed from the reports still inside the window when one left it). Counts that came with
  * the account (a seeded or imported baseline) have no events behind them and are left as they are.
  */
@@ -32,7 +33,9 @@ final class WindowAgeing {
       + ") AS quick_cycles_30d,"
       + " count(*) FILTER (WHERE type = 'OVERDUE' AND " + window(365) + ") AS overdue_reports_12m,"
       + " count(*) FILTER (WHERE type = 'OVERDUE' AND " + effect("overdueStarted") + " AND " + window(365)
-      + ") AS overdue_started_12m"
+      + ") AS overdue_started_12m,"
+      + " count(*) FILTER (WHERE type = 'TXN_ANOMALY' AND occurred_at > $2::timestamptz - make_interval(days => $5::int)"
+      + " AND occurred_at <= $3::timestamptz - make_interval(days => $5::int)) AS txn_flags"
       + " FROM account_events WHERE account_id = $1 AND occurred_at > $2::timestamptz - interval '365 days'"
       + " AND occurred_at <= $3::timestamptz - interval '30 days'";
 
@@ -55,12 +58,12 @@ final class WindowAgeing {
 
   /** {@code features} with what aged out between {@code lastReview} and {@code now} taken off; a new vector. */
   static Future<float[]> age(SqlConnection conn, String accountId, float[] features, Instant lastReview, Instant now,
-      long largePaymentMinor) {
+      long largePaymentMinor, int txnFlagWindowDays) {
     if (lastReview == null || !lastReview.isBefore(now)) {
       return Future.succeededFuture(features);
     }
     return conn.preparedQuery(AGED_OUT).execute(Tuple.of(accountId, lastReview.atOffset(ZoneOffset.UTC),
-            now.atOffset(ZoneOffset.UTC), largePaymentMinor))
+            now.atOffset(ZoneOffset.UTC), largePaymentMinor, txnFlagWindowDays))
         .compose(rows -> {
           Row row = rows.iterator().next();
           float[] aged = features.clone();
@@ -73,6 +76,7 @@ final class WindowAgeing {
           takeOff(aged, Feature.EXTENSIONS_12M, row.getLong("extensions_12m"));
           takeOff(aged, Feature.ONTIME_REPAYMENTS_12M, row.getLong("ontime_12m"));
           takeOff(aged, Feature.QUICK_CYCLES_30D, row.getLong("quick_cycles_30d"));
+          takeOff(aged, Feature.TXN_ANOMALY_FLAGS, row.getLong("txn_flags"));
           takeOff(aged, Feature.OVERDUE_COUNT_12M, row.getLong("overdue_started_12m"));
           return row.getLong("overdue_reports_12m") == 0 ? Future.succeededFuture(aged)
               : maxDpdWithin12Months(conn, accountId, aged, now);

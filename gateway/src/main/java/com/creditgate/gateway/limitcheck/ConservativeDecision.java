@@ -22,12 +22,13 @@ final class ConservativeDecision {
   private ConservativeDecision() {}
 
   static JsonObject of(String accountId, long amountMinor, RiskEngine.Active active, Locale locale,
-      GatewayMetrics metrics, DecisionAuditLog audit, String clientId, Instant now) {
+      GatewayMetrics metrics, DecisionAuditLog audit, String clientId, Instant now, LimitCheckRequest request) {
     metrics.decision(Decision.DECLINE, true);
     String decisionId = DecisionIds.next();
     audit.offer(new AuditRecord(decisionId, accountId, amountMinor, Decision.DECLINE.name(), 0, Double.NaN,
         List.of(ReasonCode.DEGRADED_CONSERVATIVE.code()), active.model().version(), active.policyDocument().version(),
-        FeatureSchema.missingVector(), true, clientId, now));
+        FeatureSchema.missingVector(), true, clientId, now, request.orderId(), request.merchantCategory(),
+        request.channel()));
     return new JsonObject()
         .put("decisionId", decisionId)
         .put("decision", Decision.DECLINE.name())

@@ -68,7 +68,8 @@ public final class LimitCheckRoutes implements RouteModule {
         .map(read -> decide(ctx, request, read))
         .recover(e -> e instanceof GatewayException.DependencyUnavailable
             ? Future.succeededFuture(ConservativeDecision.of(request.accountId(), request.amountMinor(),
-                engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant()))
+                engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant(),
+                request))
             : Future.failedFuture(e))
         .onSuccess(body -> {
           Responses.json(ctx, 200, body);
@@ -89,7 +90,9 @@ public final class LimitCheckRoutes implements RouteModule {
     }
     Instant now = clock.instant();
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
-    if (engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
+    // A model that answers no finite PD cannot reopen a line: it stays closed and the check declines.
+    if (!Double.isFinite(engine.active().pd(features))
+        || engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
       return Future.succeededFuture(read);
     }
     return reevaluation.reevaluate(record).map(reopened -> new AccountRead(reopened, read.degraded()));
@@ -103,15 +106,19 @@ public final class LimitCheckRoutes implements RouteModule {
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
     double pd = active.pd(features);
     double pdCutoff = active.pdCutoff(record.profile().segment(), now);
-    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff);
+    boolean merchantBlocked = active.policyDocument().blocksMerchantCategory(record.profile().segment(),
+        request.merchantCategory());
+    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff, merchantBlocked);
     engine.shadow(active, features, pd, pdCutoff);
     metrics.decision(outcome.decision(), read.degraded());
     String decisionId = DecisionIds.next();
-    int score = ScoreScale.scoreOf(pd);
+    boolean scored = Double.isFinite(pd);
+    int score = scored ? ScoreScale.scoreOf(pd) : 0;
     List<ReasonCode> reasons = reasons(outcome, active, features);
     audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision().name(), score,
         pd, reasons.stream().map(ReasonCode::code).toList(), active.model().version(),
-        active.policyDocument().version(), features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID), now));
+        active.policyDocument().version(), features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID), now,
+        request.orderId(), request.merchantCategory(), request.channel()));
     return new JsonObject()
         .put("decisionId", decisionId)
         .put("decision", outcome.decision().name())
@@ -122,8 +129,8 @@ public final class LimitCheckRoutes implements RouteModule {
         .put("outstanding", state.outstandingMinor())
         .put("held", state.heldMinor())
         .put("status", state.status().name())
-        .put("score", score)
-        .put("pd", pd)
+        .put("score", scored ? score : null)
+        .put("pd", scored ? pd : null)
         .put("tier", state.tier())
         .put("reasons", Responses.reasons(reasons, Responses.locale(ctx)))
         .put("degraded", read.degraded())

@@ -2,11 +2,13 @@ package com.creditgate.gateway.risk;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;
+import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.scoring.decision.CheckOutcome;
 import com.creditgate.scoring.decision.LimitCheckDecider;
 import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.policy.LimitPolicy;
+import com.creditgate.scoring.policy.LineHistory;
 import com.creditgate.scoring.policy.PolicyDocument;
 import com.creditgate.scoring.policy.ReviewInput;
 import com.creditgate.scoring.policy.ReviewOutcome;
@@ -100,20 +102,30 @@ public final class RiskEngine {
       return model.explain(features, max);
     }
 
-    /** Runs a limit review. */
+    /** Runs a limit review of a line known only by its state; 503 when the model answers a non-finite PD. */
     public ReviewOutcome review(AccountProfile profile, CreditState state, float[] features, Instant now) {
-      return policy.review(ReviewInput.of(profile, state, features, model.probabilityOfDefault(features), now));
+      return policy.review(ReviewInput.of(profile, state, features, finitePd(features), now));
+    }
+
+    private double finitePd(float[] features) {
+      double pd = model.probabilityOfDefault(features);
+      if (!Double.isFinite(pd)) {
+        throw new GatewayException.DependencyUnavailable("model",
+            model.version() + " answered a non-finite probability of default");
+      }
+      return pd;
     }
 
     /**
-     * Runs a limit review with the review's history: the score at the previous review and the segment's
-     * granted exposure (see {@link ReviewInput}).
+     * Runs a limit review with the review's history: the score at the previous review, the segment's granted
+     * exposure and the line's history (see {@link ReviewInput}). A model that answers a non-finite PD fails
+     * the review (503, nothing written) rather than reviewing on it: no limit moves on a broken model.
      */
     public Review review(AccountProfile profile, CreditState state, float[] features, int previousScore,
-        long segmentExposureMinor, Instant now) {
-      double pd = model.probabilityOfDefault(features);
+        long segmentExposureMinor, Instant now, LineHistory history) {
+      double pd = finitePd(features);
       return new Review(pd, policy.review(
-          new ReviewInput(profile, state, features, pd, previousScore, segmentExposureMinor, now)));
+          new ReviewInput(profile, state, features, pd, previousScore, segmentExposureMinor, now, history)));
     }
 
     /** The PD cut-off for an account of {@code segment} at {@code now}. */
@@ -121,9 +133,11 @@ public final class RiskEngine {
       return policy.pdCutoff(segment, now);
     }
 
-    /** Decides a limit-check against {@code pdCutoff}. */
-    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin());
+    /** Decides a limit-check against {@code pdCutoff}; {@code merchantBlocked}: the policy blocks its category. */
+    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+        boolean merchantBlocked) {
+      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin(),
+          merchantBlocked);
     }
   }
 }

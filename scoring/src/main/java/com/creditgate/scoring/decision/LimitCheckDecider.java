@@ -14,17 +14,32 @@ public final class LimitCheckDecider {
    * APPROVE when the account is usable, the PD is at most {@code pdCutoff} (the policy's, for the account's
    * segment now) and the amount fits; REVIEW instead of APPROVE when the PD lies within
    * {@code reviewPdMargin} below the cut-off (borderline; a margin of 0 never reviews); DECLINE otherwise,
-   * with every reason that applies.
+   * with every reason that applies. A non-finite PD always declines (D209): a broken model fails closed.
    */
   public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
       double reviewPdMargin) {
-    List<ReasonCode> declines = new ArrayList<>(3);
+    return decide(state, pd, amountMinor, pdCutoff, reviewPdMargin, false);
+  }
+
+  /**
+   * As {@link #decide(CreditState, double, long, double, double)}; a check whose merchant category the policy
+   * blocks for the account's segment ({@code merchantBlocked}) is declined with D208.
+   */
+  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+      double reviewPdMargin, boolean merchantBlocked) {
+    List<ReasonCode> declines = new ArrayList<>(4);
+    if (merchantBlocked) {
+      declines.add(ReasonCode.MERCHANT_CATEGORY_BLOCKED);
+    }
     if (state.status() == AccountStatus.FROZEN) {
       declines.add(ReasonCode.ACCOUNT_FROZEN);
     } else if (state.status() == AccountStatus.CLOSED) {
       declines.add(ReasonCode.ACCOUNT_CLOSED);
     }
-    if (pd > pdCutoff) {
+    if (!Double.isFinite(pd)) {
+      // Fail closed: a PD that is not a number (a broken model) can never approve.
+      declines.add(ReasonCode.RISK_SCORE_UNAVAILABLE);
+    } else if (pd > pdCutoff) {
       declines.add(ReasonCode.PD_ABOVE_CUTOFF);
     }
     if (amountMinor > state.availableMinor()) {

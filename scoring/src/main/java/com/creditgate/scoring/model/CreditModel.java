@@ -16,7 +16,8 @@ public interface CreditModel {
 
   /**
    * The factors that lowered this score most, worst first, at most {@code max}; only features the model
-   * reads. Allocates: call it only when reasons are wanted.
+   * reads, that are present (not {@code NaN}) and that actually lowered the score. Allocates: call it only when
+   * reasons are wanted.
    */
   List<Factor> explain(float[] features, int max);
 }

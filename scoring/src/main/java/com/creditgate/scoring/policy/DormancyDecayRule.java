@@ -6,7 +6,8 @@ import com.creditgate.scoring.feature.Feature;
 
 /**
  * SPEC 2.4 #8 dormancy decay, "use it or lose it" (用即有,不用则降): a limit unused for longer than the
- * configured days loses a share per started period, up to a maximum share.
+ * configured days (counted from the last draw, or from the grant for a line never drawn) loses a share of the
+ * earned limit per started period, up to a maximum share and never below the floor.
  */
 final class DormancyDecayRule implements PolicyRule {
   @Override
@@ -18,7 +19,8 @@ final class DormancyDecayRule implements PolicyRule {
     }
     long periods = (idleDays - dormancy.dormantAfterDays()) / dormancy.periodDays() + 1;
     long decayBps = Math.min(dormancy.maxDecayBps(), Math.multiplyExact(periods, dormancy.decayBpsPerPeriod()));
-    long ceiling = Money.scaleBps(draft.cutBaseMinor(), Money.BPS_ONE - decayBps);
-    draft.lowerTo(Money.roundDown(ceiling, policy.limitStepMinor()), this, ReasonCode.DORMANCY_DECAY);
+    long earnedMinor = draft.cutBaseMinor();
+    long decayed = Money.roundDown(Money.scaleBps(earnedMinor, Money.BPS_ONE - decayBps), policy.limitStepMinor());
+    draft.lowerTo(Math.max(decayed, Math.min(earnedMinor, dormancy.floorMinor())), this, ReasonCode.DORMANCY_DECAY);
   }
 }

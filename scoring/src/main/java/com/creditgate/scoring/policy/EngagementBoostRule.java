@@ -18,7 +18,7 @@ final class EngagementBoostRule implements PolicyRule {
     }
     long boostBps = Math.min(engagement.maxBoostBps(), tasks * engagement.boostBpsPerTask());
     long factorBps = policy.increase().maxFactorBps() + boostBps;
-    long ceilingMinor = Money.roundDown(Money.scaleBps(draft.currentLimitMinor, factorBps), policy.limitStepMinor());
+    long ceilingMinor = Money.roundDown(Money.scaleBps(draft.earnedBeforeMinor, factorBps), policy.limitStepMinor());
     long raised = Math.min(draft.targetMinor, ceilingMinor);
     if (raised > draft.limitMinor) {
       draft.limitMinor = raised;

@@ -11,7 +11,7 @@ final class ExposureGuardRule implements PolicyRule {
   @Override
   public void apply(ReviewInput input, PolicyDocument policy, ReviewDraft draft) {
     Long budgetMinor = policy.segmentBudgetsMinor().get(input.profile().segment());
-    long increaseMinor = draft.limitMinor - draft.currentLimitMinor;
+    long increaseMinor = draft.limitMinor - draft.earnedBeforeMinor;
     if (budgetMinor == null || increaseMinor <= 0) {
       return;
     }
@@ -19,7 +19,7 @@ final class ExposureGuardRule implements PolicyRule {
     long roomMinor = exposureMinor == ReviewInput.UNKNOWN_EXPOSURE ? 0 : Math.max(0, budgetMinor - exposureMinor);
     if (increaseMinor > roomMinor) {
       long allowedMinor = Money.roundDown(roomMinor, policy.limitStepMinor());
-      draft.limitMinor = draft.currentLimitMinor + allowedMinor;
+      draft.limitMinor = Math.addExact(draft.earnedBeforeMinor, allowedMinor);
       draft.closeIncreases(this, ReasonCode.EXPOSURE_BUDGET_REACHED);
     }
   }

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param tiers PD bands, best first: the first tier whose {@code maxPd} is at least the PD applies (rule 15)
  * @param segmentBudgetsMinor total granted limit a segment may reach through increases (rule 14)
  * @param overlays segment overlays: risk appetite, market tightening, promotion windows (rule 11)
+ * @param blockedMerchantCategories merchant categories a limit-check may not spend credit on, per segment
+ *     ({@code "*"}: every segment); such a check is declined with D208
  */
 public record PolicyDocument(
     String version,
@@ -44,7 +46,8 @@ public record PolicyDocument(
     Churn churn,
     IndividualOverride individualOverride,
     Map<String, Long> segmentBudgetsMinor,
-    List<Overlay> overlays) {
+    List<Overlay> overlays,
+    Map<String, List<String>> blockedMerchantCategories) {
 
   public PolicyDocument {
     Check.argument(version != null && !version.isBlank(), "policy version is required");
@@ -66,6 +69,18 @@ public record PolicyDocument(
     segmentBudgetsMinor = Map.copyOf(segmentBudgetsMinor);
     tiers = List.copyOf(tiers);
     overlays = List.copyOf(overlays);
+    blockedMerchantCategories = Map.copyOf(blockedMerchantCategories);
+  }
+
+  /** Whether a limit-check in {@code merchantCategory} (may be null) is blocked for {@code segment}. */
+  public boolean blocksMerchantCategory(String segment, String merchantCategory) {
+    if (merchantCategory == null || blockedMerchantCategories.isEmpty()) {
+      return false;
+    }
+    List<String> forSegment = blockedMerchantCategories.get(segment);
+    List<String> forAll = blockedMerchantCategories.get("*");
+    return (forSegment != null && forSegment.contains(merchantCategory))
+        || (forAll != null && forAll.contains(merchantCategory));
   }
 
   /** The built-in default policy, {@code policies/policy-default.json}. */
@@ -147,10 +162,17 @@ public record PolicyDocument(
     }
   }
 
-  /** Rule 5: anomaly levels at which increases close. */
-  public record Anomaly(double loginScoreAtLeast, int txnFlagsAtLeast, double linkedRiskAtLeast) {
+  /**
+   * Rule 5: anomaly levels at which increases close; a transaction-anomaly flag counts for
+   * {@code txnFlagWindowDays} after the event that raised it, then expires.
+   */
+  public record Anomaly(double loginScoreAtLeast, int txnFlagsAtLeast, double linkedRiskAtLeast,
+      int txnFlagWindowDays) {
     public Anomaly {
       Check.argument(txnFlagsAtLeast >= 1, "anomaly.txnFlagsAtLeast must be >= 1");
+      // Window ageing looks back between 30 and 365 days (WindowAgeing in the gateway).
+      Check.argument(txnFlagWindowDays >= 30 && txnFlagWindowDays <= 365,
+          "anomaly.txnFlagWindowDays must be in [30, 365]");
     }
   }
 
@@ -162,13 +184,16 @@ public record PolicyDocument(
   }
 
   /**
-   * Rule 6: an increase needs {@code minOnTimeRepayments12m} on-time repayments at {@code minOnTimeRatio12m},
-   * or a score gain of {@code minScoreGain} since the last review; it is at most {@code maxFactorBps}.
+   * Rule 6: an increase needs {@code minOnTimeRepayments12m} on-time repayments at {@code minOnTimeRatio12m}
+   * (one of them since the last increase), or a score gain of {@code minScoreGain} since the last review; it is
+   * at most {@code maxFactorBps}, and at least {@code minIntervalDays} after the previous increase.
    */
-  public record Increase(int minOnTimeRepayments12m, double minOnTimeRatio12m, int minScoreGain, long maxFactorBps) {
+  public record Increase(int minOnTimeRepayments12m, double minOnTimeRatio12m, int minScoreGain, long maxFactorBps,
+      int minIntervalDays) {
     public Increase {
       Check.argument(maxFactorBps >= 10_000, "increase.maxFactorBps must be >= 10000");
       Check.argument(minScoreGain >= 1, "increase.minScoreGain must be >= 1");
+      Check.argument(minIntervalDays >= 0, "increase.minIntervalDays must be >= 0");
     }
   }
 
@@ -179,9 +204,15 @@ public record PolicyDocument(
     }
   }
 
-  /** Rule 8: after {@code dormantAfterDays} unused, each started period of {@code periodDays} decays the limit. */
-  public record Dormancy(int dormantAfterDays, int periodDays, long decayBpsPerPeriod, long maxDecayBps) {
+  /**
+   * Rule 8: after {@code dormantAfterDays} unused (since the last draw, or since the line was granted when it was
+   * never drawn), each started period of {@code periodDays} decays the earned limit by {@code decayBpsPerPeriod},
+   * at most {@code maxDecayBps} in all, and never below {@code floorMinor} (or the earned limit, when lower).
+   */
+  public record Dormancy(int dormantAfterDays, int periodDays, long decayBpsPerPeriod, long maxDecayBps,
+      long floorMinor) {
     public Dormancy {
+      Check.argument(decayBpsPerPeriod >= 0 && floorMinor >= 0, "dormancy decay and floor must be >= 0");
       Check.argument(dormantAfterDays >= 1 && periodDays >= 1, "dormancy days must be >= 1");
       Check.argument(maxDecayBps >= 0 && maxDecayBps <= 10_000, "dormancy.maxDecayBps must be in [0, 10000]");
     }

@@ -1,5 +1,6 @@
 package com.creditgate.scoring.policy;
 
+import com.creditgate.common.Check;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.money.Money;
 import com.creditgate.common.reason.ReasonCode;
@@ -10,7 +11,10 @@ import java.util.Set;
 
 /** The review being built as rules run, in order. Not thread-safe: one per review. */
 final class ReviewDraft {
+  /** The limit in force before this review (after the previous review's cuts). */
   final long currentLimitMinor;
+  /** The earned limit before this review: base grant and increases, before cuts ({@link LineHistory}). */
+  final long earnedBeforeMinor;
   PolicyDocument.Tier tier;
   /** PD cut-off after overlays (rule 11). */
   double pdCutoff;
@@ -22,8 +26,10 @@ final class ReviewDraft {
   boolean individualOverride;
   /** Capacity-based limit after caps: where the limit is heading. */
   long targetMinor;
-  /** The limit as rules have moved it so far. */
+  /** The limit as rules have moved it so far: the earned limit until {@link #settleEarned()}, then the cut limit. */
   long limitMinor;
+  /** The earned limit of this review, fixed by {@link #settleEarned()} before the cuts run; -1 before. */
+  private long earnedMinor = -1;
   /** Rule 6 raised the limit this review. */
   boolean increased;
   AccountStatus status;
@@ -33,7 +39,8 @@ final class ReviewDraft {
 
   ReviewDraft(ReviewInput input, PolicyDocument policy) {
     this.currentLimitMinor = input.state().creditLimitMinor();
-    this.limitMinor = currentLimitMinor;
+    this.earnedBeforeMinor = input.history().earnedLimitMinor();
+    this.limitMinor = earnedBeforeMinor;
     this.status = input.state().status();
     this.pdCutoff = policy.pdCutoff();
   }
@@ -60,12 +67,24 @@ final class ReviewDraft {
     }
   }
 
+  /** Ends the grant and increase rules: the limit so far is this review's earned limit. */
+  void settleEarned() {
+    Check.that(limitMinor >= 0, "earned limit must not be negative, was %s", limitMinor);
+    earnedMinor = limitMinor;
+  }
+
   /**
-   * What cuts (overdue, dormancy, churn, tightening) take their share of: the current limit, or for a new
-   * line (no limit yet) the limit just granted.
+   * What cuts (overdue, dormancy, churn, tightening) take their share of: the earned limit, never the limit
+   * an earlier review already cut, so that reviewing again with the same inputs cuts nothing more.
    */
   long cutBaseMinor() {
-    return currentLimitMinor > 0 ? currentLimitMinor : limitMinor;
+    Check.that(earnedMinor >= 0, "cuts run after settleEarned()");
+    return earnedMinor;
+  }
+
+  /** This review's earned limit. */
+  long earnedMinor() {
+    return cutBaseMinor();
   }
 
   boolean increaseEligible() {

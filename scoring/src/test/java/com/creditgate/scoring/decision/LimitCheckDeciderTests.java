@@ -22,6 +22,15 @@ class LimitCheckDeciderTests {
   }
 
   @Test
+  void nonFinitePdFailsClosed() {
+    for (double pd : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      CheckOutcome outcome = LimitCheckDecider.decide(ACTIVE, pd, 100_000, CUTOFF, 0.05);
+      assertThat(outcome.decision()).isEqualTo(Decision.DECLINE);
+      assertThat(outcome.reasons()).containsExactly(ReasonCode.RISK_SCORE_UNAVAILABLE);
+    }
+  }
+
+  @Test
   void amountAboveAvailableIsDeclined() {
     CheckOutcome outcome = LimitCheckDecider.decide(ACTIVE, 0.05, 700_001, CUTOFF, 0.0);
 

@@ -282,7 +282,7 @@ class LimitPolicyRulesTests {
   class ChurnPenalty {
     @Test
     void manyQuickCyclesLowerTheLimit() {
-      ReviewOutcome outcome = Scenario.dueForIncrease().set(Feature.QUICK_CYCLES_30D, 4).review();
+      ReviewOutcome outcome = Scenario.healthy().set(Feature.QUICK_CYCLES_30D, 4).review();
       assertThat(outcome.creditLimitMinor()).isEqualTo(4_250_000);
       assertThat(outcome.reasons()).contains(ReasonCode.CHURN_PENALTY);
     }

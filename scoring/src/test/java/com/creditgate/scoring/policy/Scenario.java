@@ -31,6 +31,8 @@ final class Scenario {
   Instant now = NOW;
   PolicyDocument policy = PolicyDocument.defaults();
   final float[] features = FeatureSchema.missingVector();
+  /** The line's history; {@code null}: known only by its state ({@link LineHistory#of}). */
+  LineHistory history;
 
   Scenario() {
     set(Feature.CREDIT_SCORE, 720);
@@ -77,7 +79,30 @@ final class Scenario {
     List<ReasonCode> closed = new ArrayList<>();
     CreditState state = new CreditState(creditLimitMinor, outstandingMinor, 0, status, "A", closed.isEmpty(), closed,
         1);
-    return new LimitPolicy(policy).review(
-        new ReviewInput(profile, state, features.clone(), pd, previousScore, segmentExposureMinor, now));
+    return new LimitPolicy(policy).review(new ReviewInput(profile, state, features.clone(), pd, previousScore,
+        segmentExposureMinor, now, history == null ? LineHistory.of(state) : history));
+  }
+
+  /** Carries {@code outcome} into this scenario, as the ledger stores it: the next review starts from it. */
+  Scenario after(ReviewOutcome outcome) {
+    LineHistory before = history == null ? new LineHistory(creditLimitMinor, null, 0) : history;
+    history = before.after(outcome, now);
+    creditLimitMinor = outcome.creditLimitMinor();
+    status = outcome.status();
+    previousScore = com.creditgate.scoring.model.ScoreScale.scoreOf(pd);
+    return this;
+  }
+
+  /** Whether a cut other than dormancy applies to this scenario's inputs (overdue past the cut, churn). */
+  boolean cutByOtherRules() {
+    return features[Feature.CURRENT_DPD.ordinal()] > policy.overdue().cutAfterDays()
+        || features[Feature.QUICK_CYCLES_30D.ordinal()] >= policy.churn().minQuickCycles30d();
+  }
+
+  /** Reviews, carries the outcome, and returns it. */
+  ReviewOutcome reviewAndKeep() {
+    ReviewOutcome outcome = review();
+    after(outcome);
+    return outcome;
   }
 }

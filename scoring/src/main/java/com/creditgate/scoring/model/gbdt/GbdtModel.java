@@ -67,14 +67,17 @@ public final class GbdtModel implements CreditModel {
     return phi;
   }
 
-  /** Features that raised the log-odds of default, worst first, at most {@code max}. */
+  /**
+   * Present features that raised the log-odds of default, worst first, at most {@code max}; a missing feature is
+   * never named, whatever its TreeSHAP share (adverse-action reasons name only what the account shows).
+   */
   @Override
   public List<Factor> explain(float[] features, int max) {
     Check.argument(max >= 0, "max must not be negative: %s", max);
     double[] phi = contributions(features);
     List<Factor> raised = new ArrayList<>();
     for (int f = 0; f < phi.length; f++) {
-      if (phi[f] > 0) {
+      if (phi[f] > 0 && !Float.isNaN(features[f])) {
         raised.add(new Factor(Feature.at(f), phi[f]));
       }
     }

@@ -6,6 +6,8 @@ import com.creditgate.scoring.feature.FeatureSchema;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,9 +16,10 @@ import java.util.List;
 /**
  * Reads a model in XGBoost's JSON format, as written by {@code Booster.save_model("m.json")} (XGBoost
  * 1.7 to 3.x), and compiles it into a {@link GbdtModel}. Accepted: objective {@code binary:logistic},
- * booster {@code gbtree}, numeric splits only. The model must declare {@code feature_names}, each a
+ * booster {@code gbtree}, numeric splits only, finite leaves. The model must declare {@code feature_names}, each a
  * {@link Feature#jsonName()} of schema v{@value FeatureSchema#VERSION}, and carry its version in the
- * learner attribute {@value #VERSION_ATTRIBUTE} (Python: {@code booster.set_attr(creditgate_version="...")}).
+ * learner attribute {@value #VERSION_ATTRIBUTE} (Python: {@code booster.set_attr(creditgate_version="...")});
+ * a model trained on a numpy array gets both from the upload through {@link #withFeatureNames}.
  * Every rejection says why.
  */
 public final class GbdtReader {
@@ -46,6 +49,39 @@ public final class GbdtReader {
       compiled.add(tree(tree, compiled.size(), schemaIndex));
     }
     return new GbdtModel(version(learner), baseMargin(learner), Forest.compile(compiled));
+  }
+
+  /**
+   * A plain XGBoost JSON model, as trained on a numpy array (no {@code feature_names}, perhaps no version
+   * attribute), made self-describing: {@code featureNames} become its {@code feature_names} and {@code version}
+   * its version attribute when it has none. A model that already names its features must name exactly these.
+   * The result is what {@link #read} accepts; whether the names fit the schema is checked there.
+   */
+  public static byte[] withFeatureNames(byte[] json, List<String> featureNames, String version) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("XGBoost model is not valid JSON", e);
+    }
+    Check.argument(required(root, "learner").isObject(), "'learner' must be an object");
+    ObjectNode learner = (ObjectNode) root.get("learner");
+    ArrayNode names = MAPPER.createArrayNode();
+    featureNames.forEach(names::add);
+    JsonNode declared = learner.path("feature_names");
+    Check.argument(!declared.isArray() || declared.isEmpty() || declared.equals(names),
+        "the model's feature_names %s differ from the featureNames given, %s", declared, names);
+    learner.set("feature_names", names);
+    JsonNode attributes = learner.path("attributes");
+    ObjectNode attributeObject = attributes.isObject() ? (ObjectNode) attributes : learner.putObject("attributes");
+    if (!attributeObject.hasNonNull(VERSION_ATTRIBUTE)) {
+      attributeObject.put(VERSION_ATTRIBUTE, version);
+    }
+    try {
+      return MAPPER.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void checkSupported(JsonNode learner) {
@@ -95,14 +131,21 @@ public final class GbdtReader {
           "tree %s node %s splits on feature %s of %s", number, i, modelFeature, schemaIndex.length);
       feature[i] = schemaIndex[modelFeature];
     }
+    int[] left = ints(tree, "left_children");
+    float[] conditions = floats(tree, "split_conditions");
+    for (int i = 0; i < Math.min(left.length, conditions.length); i++) {
+      // A leaf's split_condition is its value; one that overflows a float (or is NaN) poisons every PD.
+      Check.argument(left[i] != -1 || Float.isFinite(conditions[i]),
+          "tree %s leaf %s has value %s, not a finite float", number, i, conditions[i]);
+    }
     int[] defaultLeft = ints(tree, "default_left");
     boolean[] goesLeft = new boolean[defaultLeft.length];
     for (int i = 0; i < goesLeft.length; i++) {
       goesLeft[i] = defaultLeft[i] != 0;
     }
     try {
-      return new Forest.Tree(ints(tree, "left_children"), ints(tree, "right_children"), feature,
-          floats(tree, "split_conditions"), goesLeft, floats(tree, "sum_hessian"));
+      return new Forest.Tree(left, ints(tree, "right_children"), feature, conditions, goesLeft,
+          floats(tree, "sum_hessian"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("tree " + number + ": " + e.getMessage(), e);
     }

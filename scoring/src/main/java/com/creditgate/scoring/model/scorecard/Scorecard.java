@@ -84,12 +84,17 @@ public final class Scorecard implements CreditModel {
     return sum;
   }
 
+  /**
+   * Present features whose points fell short of their best bin, worst first: a missing feature is never named
+   * (adverse-action reasons name only what the account actually shows).
+   */
   @Override
   public List<Factor> explain(float[] features, int max) {
     List<Factor> lost = new ArrayList<>();
     for (int c = 0; c < featureIndex.length; c++) {
-      double gap = bestPoints[c] - pointsOf(c, features[featureIndex[c]]);
-      if (gap > 0) {
+      float value = features[featureIndex[c]];
+      double gap = bestPoints[c] - pointsOf(c, value);
+      if (gap > 0 && !Float.isNaN(value)) {
         lost.add(new Factor(Feature.at(featureIndex[c]), gap));
       }
     }

@@ -67,12 +67,13 @@ class GbdtModelTests {
   }
 
   @Test
-  void explainRanksWorstFirstAndStopsAtMax() throws IOException {
+  void explainRanksPresentFeaturesWorstFirstAndStopsAtMax() throws IOException {
     GbdtModel model = GbdtReader.read(GbdtDifferentialTests.defaultModelJson());
     for (float[] features : new SyntheticPopulation(5L).rows(200)) {
       List<Factor> factors = model.explain(features, 4);
-      double[] raised = Arrays.stream(model.contributions(features)).filter(v -> v > 0)
-          .boxed().sorted((a, b) -> Double.compare(b, a)).limit(4).mapToDouble(Double::doubleValue).toArray();
+      double[] phi = model.contributions(features);
+      double[] raised = java.util.stream.IntStream.range(0, phi.length)
+          .filter(f -> phi[f] > 0 && !Float.isNaN(features[f])).mapToObj(f -> phi[f]).sorted((a, b) -> Double.compare(b, a)).limit(4).mapToDouble(Double::doubleValue).toArray();
       assertThat(factors).extracting(Factor::impact).containsExactly(Arrays.stream(raised).boxed().toArray(Double[]::new));
     }
   }
@@ -84,6 +85,14 @@ class GbdtModelTests {
       double sum = Arrays.stream(model.contributions(features)).sum();
       assertThat(sum).isCloseTo(model.margin(features) - model.expectedMargin(), within(1e-5));
     }
+  }
+
+  @Test
+  void leafThatOverflowsAFloatFailsLoadNamingIt() {
+    String overflowing = text("\"5E-1\"", "\"creditScore\",\"currentDpd\"", "0", VERSIONED)
+        .replace("\"split_conditions\":[600,0.5,1,-0.3,0.8]", "\"split_conditions\":[600,0.5,1,-0.3,1e39]");
+    assertThatThrownBy(() -> GbdtReader.read(overflowing.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tree 0 leaf 4");
   }
 
   @Test
