@@ -27,7 +27,8 @@ public final class Main {
     }
     Gateway.start(vertx, config, Clock.systemUTC())
         .onSuccess(gateway -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          LOG.info("shutting down: draining in-flight requests for up to {} ms", config.shutdownGraceMillis());
+          LOG.info("shutting down: readiness DRAINING for {} ms while serving, then in-flight requests finish "
+              + "within {} ms", config.faults().drainDelayMillis(), config.shutdownGraceMillis());
           gateway.stop().eventually(vertx::close).await();
           LOG.info("stopped");
         }, "shutdown")))

@@ -75,7 +75,22 @@ public final class ConfigLoader {
             integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000)),
         money(),
         longValue("SHUTDOWN_GRACE_MILLIS", 20_000),
-        text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()));
+        text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()),
+        faults());
+  }
+
+  private FaultLimits faults() {
+    return new FaultLimits(
+        longValue("MONEY_WRITE_DEADLINE_MILLIS", 2_000),
+        integer("HTTP_IDLE_TIMEOUT_SECONDS", 60),
+        longValue("HTTP_REQUEST_HEAD_TIMEOUT_MILLIS", 10_000),
+        longValue("HTTP_REQUEST_BODY_TIMEOUT_MILLIS", 10_000),
+        longValue("SHUTDOWN_DRAIN_DELAY_MILLIS", 5_000),
+        longValue("STARTUP_ATTEMPT_TIMEOUT_MILLIS", 5_000),
+        longValue("STARTUP_BACKOFF_MAX_MILLIS", 5_000),
+        longValue("STARTUP_MAX_MILLIS", 300_000),
+        integer("MODEL_UPLOAD_MAX_BYTES", 16 * 1024 * 1024),
+        integer("MODEL_UPLOADS_IN_FLIGHT_MAX", 1));
   }
 
   private MoneySettings money() {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param adminTokenHash sha256 hex of the admin token
  * @param demoCredentials whether the documented demo key and admin token are accepted
  * @param ops rate limits and circuit-breaker settings
+ * @param faults deadlines and bounds that keep answers flowing under faults
  */
 public record GatewayConfig(
     String httpHost,
@@ -40,7 +41,8 @@ public record GatewayConfig(
     OpsLimits ops,
     MoneySettings money,
     long shutdownGraceMillis,
-    String instanceId) {
+    String instanceId,
+    FaultLimits faults) {
 
   /** Redis deployment shape. */
   public enum RedisMode { STANDALONE, CLUSTER }
@@ -60,6 +62,7 @@ public record GatewayConfig(
         "REDIS_URL needs PG_URL: Redis is a cache of Postgres, not a source of truth");
     Check.notNull(ops, "ops");
     Check.notNull(money, "money");
+    Check.notNull(faults, "faults");
     Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
