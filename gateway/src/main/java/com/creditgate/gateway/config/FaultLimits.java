@@ -8,10 +8,9 @@ import com.creditgate.common.Check;
  *
  * @param writeDeadlineMillis longest a money write (hold, capture, release, event, review) may take end to end;
  *     past it the transaction is rolled back and the client gets 503 ({@code MONEY_WRITE_DEADLINE_MILLIS})
- * @param httpIdleTimeoutSeconds a connection with no byte in either direction for this long is closed
+ * @param httpIdleTimeoutSeconds a connection with no byte in either direction for this long is closed: a client
+ *     that opens connections and stalls mid-head (or never sends one) holds each for at most this long
  *     ({@code HTTP_IDLE_TIMEOUT_SECONDS})
- * @param requestHeadTimeoutMillis a new connection must deliver a complete request head within this, else it is
- *     closed ({@code HTTP_REQUEST_HEAD_TIMEOUT_MILLIS})
  * @param requestBodyTimeoutMillis a request's body must arrive within this after its head, else 408 and the
  *     connection is closed ({@code HTTP_REQUEST_BODY_TIMEOUT_MILLIS})
  * @param drainDelayMillis after SIGTERM, how long readiness answers 503 DRAINING while requests are still
@@ -30,7 +29,6 @@ import com.creditgate.common.Check;
 public record FaultLimits(
     long writeDeadlineMillis,
     int httpIdleTimeoutSeconds,
-    long requestHeadTimeoutMillis,
     long requestBodyTimeoutMillis,
     long drainDelayMillis,
     long startupAttemptMillis,
@@ -45,7 +43,6 @@ public record FaultLimits(
   public FaultLimits {
     Check.argument(writeDeadlineMillis >= 10, "MONEY_WRITE_DEADLINE_MILLIS must be >= 10");
     Check.argument(httpIdleTimeoutSeconds >= 1, "HTTP_IDLE_TIMEOUT_SECONDS must be >= 1");
-    Check.argument(requestHeadTimeoutMillis >= 10, "HTTP_REQUEST_HEAD_TIMEOUT_MILLIS must be >= 10");
     Check.argument(requestBodyTimeoutMillis >= 10, "HTTP_REQUEST_BODY_TIMEOUT_MILLIS must be >= 10");
     Check.argument(drainDelayMillis >= 0, "SHUTDOWN_DRAIN_DELAY_MILLIS must be >= 0");
     Check.argument(startupAttemptMillis >= 100, "STARTUP_ATTEMPT_TIMEOUT_MILLIS must be >= 100");

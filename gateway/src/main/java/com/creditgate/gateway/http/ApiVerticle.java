@@ -84,14 +84,7 @@ public final class ApiVerticle extends VerticleBase {
         .setHost(config.httpHost()).setPort(config.httpPort())
         .setTcpNoDelay(true).setCompressionSupported(false)
         .setIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
-    SlowClientGuard guard = new SlowClientGuard(vertx, config.faults().requestHeadTimeoutMillis());
-    return vertx.createHttpServer(options)
-        .connectionHandler(guard::accepted)
-        .requestHandler(request -> {
-          guard.headReceived(request);
-          router.handle(request);
-        })
-        .listen()
+    return vertx.createHttpServer(options).requestHandler(router).listen()
         .onSuccess(s -> server = s);
   }
 

@@ -71,7 +71,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (status == 408) {
       response.putHeader("Connection", "close");
-      response.endHandler(v -> ctx.request().connection().close());
+      ctx.addEndHandler(ended -> ctx.request().connection().close());
     }
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", PROBLEM_JSON)

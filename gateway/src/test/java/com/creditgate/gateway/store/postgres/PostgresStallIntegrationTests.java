@@ -82,6 +82,8 @@ class PostgresStallIntegrationTests {
       assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("dependency-unavailable");
     }
     assertThat(elapsedMillis).as("answered within the deadline").isLessThan(DEADLINE_MILLIS + SLACK_MILLIS);
+    System.out.printf("FAULT-FIGURE postgres frozen: hold and event answered 503 after %d ms (deadline %d ms)%n",
+        elapsedMillis, DEADLINE_MILLIS);
 
     proxy.thaw();
     HttpResponse<Buffer> retried = gateway.post("/v1/holds", new JsonObject().put("accountId", "stall-1")
