@@ -3,6 +3,7 @@ package com.creditgate.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.Accounts;
+import com.creditgate.gateway.support.Scrape;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
 import com.creditgate.gateway.support.TestVertx;
@@ -14,6 +15,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,8 @@ class BadInputIntegrationTests {
     Answer answer = send(HttpMethod.DELETE, "/v1/holds/%", null, "");
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
     assertThat(answer.problem().getInteger("status")).isEqualTo(400);
+    assertThat(Scrape.of(gateway).value("creditgate_http_server_requests_seconds_count",
+        Map.of("route", "unmatched", "status", "4xx"))).as("counted, not lost").isPositive();
   }
 
   @Test
