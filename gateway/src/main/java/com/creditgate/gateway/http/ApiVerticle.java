@@ -101,13 +101,13 @@ public final class ApiVerticle extends VerticleBase {
   private ClosedLineReevaluation reevaluation(AccountStore store) {
     return storage.pool() == null ? new EmbeddedReevaluation(store, services.engine(), services.clock())
         : new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
-            services.clock());
+            services.clock(), services.config().faults().writeDeadlineMillis());
   }
 
   private AccountRoutes accountRoutes(AccountStore store) {
     return storage.pool() == null ? new AccountRoutes(store, services.engine(), services.clock())
         : new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
-            new AccountLedger(services.engine()));
+            new AccountLedger(services.engine()), services.config().faults().writeDeadlineMillis());
   }
 
   /** Money and admin routes on Postgres, or their 503 stand-ins in embedded mode. */

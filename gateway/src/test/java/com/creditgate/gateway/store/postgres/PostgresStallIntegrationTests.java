@@ -72,17 +72,19 @@ class PostgresStallIntegrationTests {
         .sendJsonObject(new JsonObject().put("accountId", "stall-1").put("amount", 100));
     Future<HttpResponse<Buffer>> event = gateway.request(HttpMethod.POST, "/v1/accounts/stall-1/events")
         .sendJsonObject(repayment("stall-e1"));
+    Future<HttpResponse<Buffer>> profile = gateway.request(HttpMethod.PUT, "/v1/accounts/stall-1")
+        .sendJsonObject(Accounts.goodProfile().put("monthlyIncome", 9_000_000));
     long thawTimer = testVertx.vertx().setTimer(DEADLINE_MILLIS + SLACK_MILLIS + 1_000, id -> proxy.thaw());
-    TestServices.await(Future.join(hold, event));
+    TestServices.await(Future.join(hold, event, profile));
     long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     testVertx.vertx().cancelTimer(thawTimer);
-    for (HttpResponse<Buffer> answer : List.of(hold.result(), event.result())) {
+    for (HttpResponse<Buffer> answer : List.of(hold.result(), event.result(), profile.result())) {
       assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(503);
       assertThat(answer.getHeader("Retry-After")).isEqualTo("1");
       assertThat(answer.bodyAsJsonObject().getString("code")).isEqualTo("dependency-unavailable");
     }
     assertThat(elapsedMillis).as("answered within the deadline").isLessThan(DEADLINE_MILLIS + SLACK_MILLIS);
-    System.out.printf("FAULT-FIGURE postgres frozen: hold and event answered 503 after %d ms (deadline %d ms)%n",
+    System.out.printf("FAULT-FIGURE postgres frozen: hold, event and profile write answered 503 after %d ms (deadline %d ms)%n",
         elapsedMillis, DEADLINE_MILLIS);
 
     proxy.thaw();
@@ -96,6 +98,9 @@ class PostgresStallIntegrationTests {
         .getLong("held_minor")).isEqualTo(100);
     assertThat(direct.query("SELECT count(*) AS n FROM account_events WHERE event_id = 'stall-e1'").iterator()
         .next().getLong("n")).as("the frozen event was rolled back").isZero();
+    assertThat(direct.query("SELECT monthly_income_minor AS income FROM accounts"
+        + " WHERE account_id = 'stall-1'").iterator().next().getLong("income")).as("the frozen profile write")
+        .isEqualTo(2_000_000);
   }
 
   @Test
