@@ -131,15 +131,19 @@ const rollout = {
 
 const shutdown = {
   id: "shutdown",
-  description: "terminationGracePeriodSeconds > preStop sleep + SHUTDOWN_GRACE_MILLIS",
+  description: "terminationGracePeriodSeconds > preStop sleep + SHUTDOWN_DRAIN_DELAY_MILLIS + SHUTDOWN_GRACE_MILLIS",
   check: (objects) => eachContainer(objects, ({ o, spec, c, init }) => {
     const env = effectiveEnv(objects, c, ns(o));
     if (init || env.SHUTDOWN_GRACE_MILLIS === undefined) return [];
     const graceSeconds = spec.terminationGracePeriodSeconds ?? 30;
-    const drainSeconds = Math.ceil(Number(env.SHUTDOWN_GRACE_MILLIS) / 1000);
+    // The gateway's default drain window (readiness DRAINING while serving) when the env does not set one.
+    const drainSeconds = Math.ceil(Number(env.SHUTDOWN_GRACE_MILLIS) / 1000)
+      + Math.ceil(Number(env.SHUTDOWN_DRAIN_DELAY_MILLIS ?? 5000) / 1000);
     const preStopSeconds = c.lifecycle?.preStop?.sleep?.seconds ?? 0;
     const out = [];
-    if (Number.isNaN(drainSeconds)) out.push(`SHUTDOWN_GRACE_MILLIS "${env.SHUTDOWN_GRACE_MILLIS}" is not a number`);
+    if (Number.isNaN(drainSeconds)) {
+      out.push(`SHUTDOWN_GRACE_MILLIS or SHUTDOWN_DRAIN_DELAY_MILLIS is not a number`);
+    }
     if (isLongRunning(o) && !c.lifecycle?.preStop) out.push("serving container has no preStop hook");
     if (!(graceSeconds > preStopSeconds + drainSeconds)) {
       out.push(`terminationGracePeriodSeconds ${graceSeconds} <= preStop ${preStopSeconds}s + drain ${drainSeconds}s`);

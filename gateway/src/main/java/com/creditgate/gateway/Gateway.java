@@ -5,6 +5,7 @@ import com.creditgate.gateway.admin.RiskConfigReloader;
 import com.creditgate.gateway.audit.AuditMetrics;
 import com.creditgate.gateway.audit.AuditWriter;
 import com.creditgate.gateway.audit.DecisionAuditLog;
+import com.creditgate.gateway.config.FaultLimits;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.holds.HoldSweeper;
 import com.creditgate.gateway.http.ApiVerticle;
@@ -21,11 +22,14 @@ import com.creditgate.gateway.store.postgres.Migrations;
 import com.creditgate.gateway.store.postgres.PgPools;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +63,22 @@ public final class Gateway {
   }
 
   /**
-   * Graceful stop: readiness goes down, then every verticle is undeployed newest first: the API verticles
-   * stop accepting and let in-flight requests finish (up to {@code SHUTDOWN_GRACE_MILLIS}), the audit writer
-   * flushes, clients close.
+   * Graceful stop: readiness answers 503 DRAINING at once while requests are still served for
+   * {@code SHUTDOWN_DRAIN_DELAY_MILLIS} (every answer with {@code Connection: close}, so load balancers and
+   * keep-alive clients move away), then every verticle is undeployed newest first: the API verticles stop
+   * accepting and let in-flight requests finish (up to {@code SHUTDOWN_GRACE_MILLIS}), the audit writer flushes,
+   * clients close.
    */
   public Future<Void> stop() {
     services.lifecycle().startDraining();
-    Future<Void> chain = Future.succeededFuture();
+    Promise<Void> drained = Promise.promise();
+    long drainDelayMillis = services.config().faults().drainDelayMillis();
+    if (drainDelayMillis == 0) {
+      drained.complete();
+    } else {
+      vertx.setTimer(drainDelayMillis, id -> drained.complete());
+    }
+    Future<Void> chain = drained.future();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
@@ -106,11 +119,46 @@ public final class Gateway {
     AuditMetrics.bind(metrics.registry(), auditLog, engine);
     ClientRateLimit rateLimit = new ClientRateLimit(config.ops(), metrics, System::nanoTime);
     return new GatewayServices(config, engine, l1, clock, metrics, rateLimit, OpenApiDocument.load(),
-        auditLog, new Lifecycle());
+        auditLog, new Lifecycle(), new Semaphore(config.faults().modelUploadsInFlightMax()));
   }
 
   private static Future<Void> prepareStorage(Vertx vertx, GatewayServices services) {
-    Pool pool = PgPools.create(vertx, services.config());
-    return Migrations.apply(vertx, pool).eventually(pool::close);
+    long giveUpAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(services.config().faults().startupMaxMillis());
+    return reachPostgres(vertx, services.config(), 1, FaultLimits.STARTUP_BACKOFF_MIN_MILLIS, giveUpAtNanos)
+        .compose(v -> {
+          Pool pool = PgPools.create(vertx, services.config());
+          return Migrations.apply(vertx, pool).eventually(pool::close);
+        });
+  }
+
+  /**
+   * Waits until Postgres answers a round trip, each attempt bounded by {@code STARTUP_ATTEMPT_TIMEOUT_MILLIS}
+   * (a server that accepts TCP and never answers would otherwise hold the start forever), pausing with doubling
+   * backoff up to {@code STARTUP_BACKOFF_MAX_MILLIS} between attempts, and fails the start (the process exits 1)
+   * after {@code STARTUP_MAX_MILLIS}. Migrations run only once it answered and are not cut short.
+   */
+  private static Future<Void> reachPostgres(Vertx vertx, GatewayConfig config, int attempt, long backoffMillis,
+      long giveUpAtNanos) {
+    Pool pool = PgPools.create(vertx, config);
+    return pool.query("SELECT 1").execute().timeout(config.faults().startupAttemptMillis(), TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .eventually(() -> {
+          pool.close();
+          return Future.succeededFuture();
+        })
+        .recover(failure -> {
+          long remainingMillis = TimeUnit.NANOSECONDS.toMillis(giveUpAtNanos - System.nanoTime());
+          if (remainingMillis <= 0) {
+            return Future.failedFuture(new IllegalStateException("Postgres did not answer within STARTUP_MAX_MILLIS="
+                + config.faults().startupMaxMillis() + " (" + attempt + " attempts)", failure));
+          }
+          long pauseMillis = Math.min(backoffMillis, remainingMillis);
+          LOG.warn("Postgres did not answer at start (attempt {}): {}; retrying in {} ms", attempt, failure.toString(),
+              pauseMillis);
+          Promise<Void> pause = Promise.promise();
+          vertx.setTimer(pauseMillis, id -> pause.complete());
+          return pause.future().compose(v -> reachPostgres(vertx, config, attempt + 1,
+              Math.min(backoffMillis * 2, config.faults().startupBackoffMaxMillis()), giveUpAtNanos));
+        });
   }
 }

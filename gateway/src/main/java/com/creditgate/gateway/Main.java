@@ -34,7 +34,7 @@ public final class Main {
       batchReview(Vertx.vertx(), config, args.length > 1 ? args[1] : null);
       return;
     }
-    Stopper stopper = new Stopper(config.shutdownGraceMillis());
+    Stopper stopper = new Stopper(config.shutdownGraceMillis(), config.faults().drainDelayMillis());
     Runtime.getRuntime().addShutdownHook(new Thread(stopper, "shutdown"));
     try {
       start(config, stopper);
@@ -81,19 +81,22 @@ public final class Main {
    */
   private static final class Stopper implements Runnable {
     private final long graceMillis;
+    private final long drainMillis;
     volatile EmbeddedPostgresServer embedded;
     volatile Tracing tracing;
     volatile Vertx vertx;
     volatile Gateway gateway;
 
-    Stopper(long graceMillis) {
+    Stopper(long graceMillis, long drainMillis) {
       this.graceMillis = graceMillis;
+      this.drainMillis = drainMillis;
     }
 
     @Override
     public void run() {
       if (gateway != null) {
-        LOG.info("shutting down: draining in-flight requests for up to {} ms", graceMillis);
+        LOG.info("shutting down: readiness DRAINING for {} ms while serving, then in-flight requests finish "
+            + "within {} ms", drainMillis, graceMillis);
         gateway.stop().await();
       }
       if (vertx != null) {

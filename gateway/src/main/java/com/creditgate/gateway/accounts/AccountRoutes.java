@@ -27,9 +27,10 @@ public final class AccountRoutes implements RouteModule {
   private final Clock clock;
   private final ProfileWriter profileWriter;
 
-  /** On Postgres: profiles go through the ledger, with limit history. */
-  public AccountRoutes(TieredAccountStore store, RiskEngine engine, Clock clock, Pool pool, AccountLedger ledger) {
-    this(store, engine, clock, new LedgerProfileWriter(pool, ledger, store, clock));
+  /** On Postgres: profiles go through the ledger, with limit history, each write within {@code deadlineMillis}. */
+  public AccountRoutes(TieredAccountStore store, RiskEngine engine, Clock clock, Pool pool, AccountLedger ledger,
+      long deadlineMillis) {
+    this(store, engine, clock, new LedgerProfileWriter(pool, ledger, store, clock, deadlineMillis));
   }
 
   private AccountRoutes(AccountStore store, RiskEngine engine, Clock clock, ProfileWriter profileWriter) {

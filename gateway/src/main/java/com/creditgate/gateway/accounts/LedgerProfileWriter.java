@@ -12,6 +12,7 @@ import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Future;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
@@ -30,8 +31,10 @@ final class LedgerProfileWriter implements ProfileWriter {
   private final AccountLedger ledger;
   private final TieredAccountStore store;
   private final Clock clock;
+  private final long deadlineMillis;
 
-  LedgerProfileWriter(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock) {
+  LedgerProfileWriter(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock, long deadlineMillis) {
+    this.deadlineMillis = deadlineMillis;
     this.pool = pool;
     this.ledger = ledger;
     this.store = store;
@@ -45,7 +48,7 @@ final class LedgerProfileWriter implements ProfileWriter {
   }
 
   private Future<Result> attempt(String accountId, AccountProfile profile, int attempt) {
-    return pool.withTransaction(conn -> ledger.lock(conn, accountId)
+    return PgTransactions.withDeadline(pool, deadlineMillis, conn -> ledger.lock(conn, accountId)
             .map(locked -> new Result(locked.record(), false))
             .recover(e -> e instanceof GatewayException.NotFound ? createEmpty(conn, accountId, profile)
                 : Future.failedFuture(e))

@@ -99,7 +99,7 @@ public final class AdminRoutes implements RouteModule {
 
   /** Runs the batch review now (once per run key across replicas); answers its summary. */
   private void batchReview(RoutingContext ctx) {
-    String runKey = ctx.body().length() == 0 ? BatchReview.dailyKey(clock)
+    String runKey = ctx.body().length() <= 0 ? BatchReview.dailyKey(clock)
         : JsonBody.of(ctx.body().buffer()).optionalString("runKey", Validation.ID).orElse(BatchReview.dailyKey(clock));
     answer(ctx, batch.run(runKey, instanceId));
   }
@@ -140,6 +140,11 @@ public final class AdminRoutes implements RouteModule {
         .map(created -> created(version, created, document)), 201);
   }
 
+  /**
+   * Parses the document once, on a worker thread: a large model is seconds of CPU and many times its size in
+   * heap while parsed, so it never runs on the event loop (the schema validator skips this operation, see
+   * {@code x-creditgate-validation}); {@link ModelUploadGate} bounds its size and admits one at a time.
+   */
   private void publishModel(RoutingContext ctx) {
     String version = version(ctx);
     byte[] given = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
@@ -151,8 +156,8 @@ public final class AdminRoutes implements RouteModule {
         throw new GatewayException.InvalidRequest("/version",
             "the document's version " + model.version() + " must equal the version in the path, " + version);
       }
-      return new Publishable(ModelDocuments.format(bytes), bytes);
-    }).compose(model -> repository.insertModel(pool, version, model.format(), model.bytes())
+      return new Publishable(ModelDocuments.format(model), bytes);
+    }, false).compose(model -> repository.insertModel(pool, version, model.format(), model.bytes())
         .map(created -> created(version, created, new JsonObject().put("format", model.format()))));
     answer(ctx, stored, 201);
   }

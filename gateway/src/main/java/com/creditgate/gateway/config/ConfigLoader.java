@@ -78,7 +78,8 @@ public final class ConfigLoader {
         money(),
         longValue("SHUTDOWN_GRACE_MILLIS", 20_000),
         text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()),
-        tracing());
+        tracing(),
+        faults());
   }
 
   private TracingSettings tracing() {
@@ -98,6 +99,19 @@ public final class ConfigLoader {
     if (!format.equals("text") && !format.equals("json")) {
       throw new IllegalArgumentException("LOG_FORMAT must be text or json, was '" + format + "'");
     }
+  }
+
+  private FaultLimits faults() {
+    return new FaultLimits(
+        longValue("MONEY_WRITE_DEADLINE_MILLIS", 2_000),
+        integer("HTTP_IDLE_TIMEOUT_SECONDS", 75),
+        longValue("HTTP_REQUEST_BODY_TIMEOUT_MILLIS", 10_000),
+        longValue("SHUTDOWN_DRAIN_DELAY_MILLIS", 5_000),
+        longValue("STARTUP_ATTEMPT_TIMEOUT_MILLIS", 5_000),
+        longValue("STARTUP_BACKOFF_MAX_MILLIS", 5_000),
+        longValue("STARTUP_MAX_MILLIS", 300_000),
+        integer("MODEL_UPLOAD_MAX_BYTES", 16 * 1024 * 1024),
+        integer("MODEL_UPLOADS_IN_FLIGHT_MAX", 1));
   }
 
   private MoneySettings money() {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param embeddedPgDir directory under which the embedded Postgres makes its (temporary) data directory
  * @param ops rate limits and circuit-breaker settings
  * @param tracing OpenTelemetry tracing, off by default
+ * @param faults deadlines and bounds that keep answers flowing under faults
  */
 public record GatewayConfig(
     String httpHost,
@@ -46,7 +47,8 @@ public record GatewayConfig(
     MoneySettings money,
     long shutdownGraceMillis,
     String instanceId,
-    TracingSettings tracing) {
+    TracingSettings tracing,
+    FaultLimits faults) {
 
   /** Redis deployment shape. */
   public enum RedisMode { STANDALONE, CLUSTER }
@@ -68,6 +70,7 @@ public record GatewayConfig(
     Check.notNull(ops, "ops");
     Check.notNull(money, "money");
     Check.notNull(tracing, "tracing");
+    Check.notNull(faults, "faults");
     Check.argument(shutdownGraceMillis >= 0, "SHUTDOWN_GRACE_MILLIS must be >= 0");
     apiKeyHashes = Map.copyOf(apiKeyHashes);
   }
@@ -82,6 +85,7 @@ public record GatewayConfig(
     return new GatewayConfig(httpHost, httpPort, verticleInstances, Optional.of(url), pgPassword, pgPoolSize,
         redisUrls, redisMode, redisPassword, redisKeyPrefix, apiKeyHashes, adminTokenHash, demoCredentials,
         l1MaxAccounts, l1TtlMillis, l2TtlSeconds, requestDeadlineMillis, bodyLimitBytes, inflightMaxPerVerticle,
-        embeddedAccounts, embeddedPgDir, modelResource, ops, money, shutdownGraceMillis, instanceId, tracing);
+        embeddedAccounts, embeddedPgDir, modelResource, ops, money, shutdownGraceMillis, instanceId, tracing,
+        faults);
   }
 }

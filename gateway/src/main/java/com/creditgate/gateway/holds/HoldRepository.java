@@ -19,24 +19,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds in Postgres, the money truth. A hold is placed by ONE conditional statement: the account row is
+ * Holds in Postgres, the money truth. A hold is placed by ONE statement: the account row is locked and
  * updated only while it is ACTIVE and the amount fits its available credit, so concurrent holds serialize on
- * the row lock and can never together exceed available credit. Capture and release lock the hold, then the
+ * the row lock and can never together exceed available credit; a decline's reasons come from that same row. Capture and release lock the hold, then the
  * account (always in that order), inside the caller's transaction. Stateless and thread-safe.
  */
 final class HoldRepository {
+  /**
+   * One statement: lock the account row (READ COMMITTED re-reads its newest version after any wait), take the
+   * hold only when it is ACTIVE and the amount fits, and answer the state the decision was made on. A decline's
+   * reason therefore comes from the same row version as the decision, never from a later snapshot.
+   */
   private static final String PLACE = "WITH acc AS ("
-      + " UPDATE accounts SET held_minor = held_minor + $2, version = version + 1, updated_at = now()"
-      + " WHERE account_id = $1 AND status = 'ACTIVE'"
-      + " AND credit_limit_minor - outstanding_minor - held_minor >= $2"
-      + " RETURNING account_id, credit_limit_minor - outstanding_minor - held_minor AS available_minor)"
+      + " SELECT account_id, status, credit_limit_minor - outstanding_minor - held_minor AS available_minor"
+      + " FROM accounts WHERE account_id = $1 FOR UPDATE),"
+      + " taken AS ("
+      + " UPDATE accounts a SET held_minor = a.held_minor + $2, version = a.version + 1, updated_at = now()"
+      + " FROM acc WHERE a.account_id = acc.account_id AND acc.status = 'ACTIVE' AND acc.available_minor >= $2"
+      + " RETURNING a.account_id, a.credit_limit_minor - a.outstanding_minor - a.held_minor AS available_minor),"
+      + " placed AS ("
       + " INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
-      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM acc"
-      + " RETURNING (SELECT available_minor FROM acc) AS available_minor";
-  private static final String WHY_NOT = "SELECT status, credit_limit_minor - outstanding_minor - held_minor AS "
-      + "available_minor FROM accounts WHERE account_id = $1";
+      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM taken RETURNING hold_id)"
+      + " SELECT acc.status, acc.available_minor AS available_before_minor,"
+      + " (SELECT available_minor FROM taken) AS available_after_minor,"
+      + " EXISTS (SELECT 1 FROM placed) AS placed FROM acc";
   private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
-      + "order_id, expires_at FROM holds WHERE hold_id = $1 FOR UPDATE";
+      + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2 FOR UPDATE";
   private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
       + "WHERE hold_id = $1";
   private static final String SETTLE_ACCOUNT = "UPDATE accounts SET held_minor = held_minor - $2,"
@@ -46,6 +54,11 @@ final class HoldRepository {
       + " CASE WHEN $3 > 0 THEN 0 ELSE features[" + (Feature.DAYS_SINCE_LAST_DRAW.ordinal() + 1) + "] END"
       + " WHERE account_id = $1 RETURNING credit_limit_minor - outstanding_minor - held_minor AS available_minor,"
       + " held_minor";
+  /**
+   * Event id of a capture's DRAW in {@code account_events}. Client event ids match {@code Validation.ID}, which
+   * has no {@code '#'}: internal ids can never collide with (or be squatted by) a client's.
+   */
+  static final String DRAW_EVENT_PREFIX = "#capture:";
   private static final String RECORD_DRAW = "INSERT INTO account_events (account_id, event_id, type, amount_minor,"
       + " occurred_at, attributes, request_sha256, response) VALUES ($1, $2, 'DRAW', $3, $4, $5, '', '{}')";
   private static final String EXPIRE = "WITH expired AS ("
@@ -72,36 +85,40 @@ final class HoldRepository {
   Future<Long> place(SqlConnection conn, String holdId, HoldRequest request, String clientId, Instant expiresAt) {
     Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
         expiresAt.atOffset(ZoneOffset.UTC));
-    return conn.preparedQuery(PLACE).execute(args).compose(rows -> rows.size() == 1
-        ? Future.succeededFuture(rows.iterator().next().getLong("available_minor"))
-        : whyNot(conn, request));
-  }
-
-  private static Future<Long> whyNot(SqlConnection conn, HoldRequest request) {
-    return conn.preparedQuery(WHY_NOT).execute(Tuple.of(request.accountId())).map(rows -> {
+    return conn.preparedQuery(PLACE).execute(args).map(rows -> {
       if (rows.size() == 0) {
         throw AccountNotFound.of(request.accountId());
       }
       Row row = rows.iterator().next();
-      AccountStatus status = AccountStatus.valueOf(row.getString("status"));
-      List<ReasonCode> reasons = new ArrayList<>(2);
-      if (status == AccountStatus.FROZEN) {
-        reasons.add(ReasonCode.ACCOUNT_FROZEN);
-      } else if (status == AccountStatus.CLOSED) {
-        reasons.add(ReasonCode.ACCOUNT_CLOSED);
+      if (row.getBoolean("placed")) {
+        return row.getLong("available_after_minor");
       }
-      if (row.getLong("available_minor") < request.amountMinor()) {
-        reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
-      }
-      Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());
-      throw new GatewayException.Declined("hold-declined", "the hold does not fit the account's available credit",
-          reasons);
+      throw declined(request, AccountStatus.valueOf(row.getString("status")), row.getLong("available_before_minor"));
     });
   }
 
-  /** Locks the hold for the rest of the transaction. */
-  Future<Hold> lock(SqlConnection conn, String holdId) {
-    return conn.preparedQuery(LOCK_HOLD).execute(Tuple.of(holdId)).map(rows -> {
+  /** Why a hold did not fit the account as the placing statement saw it. */
+  private static GatewayException.Declined declined(HoldRequest request, AccountStatus status, long availableMinor) {
+    List<ReasonCode> reasons = new ArrayList<>(2);
+    if (status == AccountStatus.FROZEN) {
+      reasons.add(ReasonCode.ACCOUNT_FROZEN);
+    } else if (status == AccountStatus.CLOSED) {
+      reasons.add(ReasonCode.ACCOUNT_CLOSED);
+    }
+    if (availableMinor < request.amountMinor()) {
+      reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
+    }
+    Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());
+    return new GatewayException.Declined("hold-declined", "the hold does not fit the account's available credit",
+        reasons);
+  }
+
+  /**
+   * Locks the hold for the rest of the transaction. Holds belong to the client that placed them: another
+   * client's hold is not found, exactly like an unknown one, so hold ids leak nothing across clients.
+   */
+  Future<Hold> lock(SqlConnection conn, String holdId, String clientId) {
+    return conn.preparedQuery(LOCK_HOLD).execute(Tuple.of(holdId, clientId)).map(rows -> {
       if (rows.size() == 0) {
         throw new GatewayException.NotFound("hold-not-found", "no hold with id " + holdId);
       }
@@ -121,7 +138,7 @@ final class HoldRepository {
         capturedMinor, hold.amountMinor());
     OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
     Future<Void> draw = capturedMinor == 0 ? Future.succeededFuture()
-        : conn.preparedQuery(RECORD_DRAW).execute(Tuple.of(hold.accountId(), "capture:" + hold.holdId(),
+        : conn.preparedQuery(RECORD_DRAW).execute(Tuple.of(hold.accountId(), DRAW_EVENT_PREFIX + hold.holdId(),
             capturedMinor, at, new JsonObject().put("holdId", hold.holdId()))).mapEmpty();
     return conn.preparedQuery(RESOLVE_HOLD).execute(Tuple.of(hold.holdId(), status, capturedMinor, at))
         .compose(v -> draw)

@@ -9,7 +9,9 @@ import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.idempotency.HttpAnswer;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,12 +30,15 @@ public final class HoldRoutes implements RouteModule {
   private final TieredAccountStore store;
   private final IdempotentCommands commands;
   private final MoneySettings settings;
+  private final long deadlineMillis;
   private final Clock clock;
   private final HoldRepository holds = new HoldRepository();
 
+  /** {@code deadlineMillis} bounds a hold read like the commands' writes. */
   public HoldRoutes(Pool pool, IdempotentCommands commands, TieredAccountStore store, MoneySettings settings,
-      Clock clock) {
+      long deadlineMillis, Clock clock) {
     this.pool = pool;
+    this.deadlineMillis = deadlineMillis;
     this.store = store;
     this.commands = commands;
     this.settings = settings;
@@ -64,17 +69,18 @@ public final class HoldRoutes implements RouteModule {
 
   private void get(RoutingContext ctx) {
     String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
-    pool.withTransaction(conn -> holds.lock(conn, holdId))
+    PgTransactions.withDeadline(pool, deadlineMillis, conn -> holds.lock(conn, holdId, ctx.get(ApiAuth.CLIENT_ID)))
         .onSuccess(hold -> HttpAnswer.json(200, hold.json()).send(ctx))
         .onFailure(ctx::fail);
   }
 
   private void capture(RoutingContext ctx) {
     String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
-    JsonBody body = ctx.body().length() == 0 ? null : JsonBody.of(ctx.body().buffer());
+    Buffer raw = ctx.body().buffer();
+    JsonBody body = raw == null || raw.length() == 0 ? null : JsonBody.of(raw);
     Long requested = body == null ? null : body.optionalLong("amount", 1, HoldRequest.AMOUNT_MAX_MINOR).orElse(null);
     Instant now = clock.instant();
-    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId).compose(hold -> {
+    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId, ctx.get(ApiAuth.CLIENT_ID)).compose(hold -> {
       requireActive(hold, now);
       long amount = requested == null ? hold.amountMinor() : requested;
       if (amount > hold.amountMinor()) {
@@ -90,7 +96,7 @@ public final class HoldRoutes implements RouteModule {
   private void release(RoutingContext ctx) {
     String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
     Instant now = clock.instant();
-    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId).compose(hold -> {
+    finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId, ctx.get(ApiAuth.CLIENT_ID)).compose(hold -> {
       return switch (hold.status()) {
         case "ACTIVE" -> holds.resolve(conn, hold, "RELEASED", 0, now)
             .map(available -> HttpAnswer.json(200, hold.json().put("status", "RELEASED").put("available", available))

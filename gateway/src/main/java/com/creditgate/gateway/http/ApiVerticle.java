@@ -3,6 +3,7 @@ package com.creditgate.gateway.http;
 import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
 import com.creditgate.gateway.admin.AdminRoutes;
+import com.creditgate.gateway.admin.ModelUploadGate;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
@@ -25,7 +26,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * times every request, then sheds past the in-flight bound, before any I/O.
  */
 public final class ApiVerticle extends VerticleBase {
-  /** Body limit of the admin API: model documents (a 100-tree XGBoost model is ~0.7 MB) fit with room. */
-  static final int ADMIN_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
   private final GatewayServices services;
   private StorageClients storage;
   private AtomicInteger inflight;
@@ -58,16 +56,19 @@ public final class ApiVerticle extends VerticleBase {
     RequestTimer timer = new RequestTimer(services.metrics());
     inflight = services.metrics().inflightCounter();
     router.route().handler(timer);
+    router.route().handler(new DrainingConnections(services.lifecycle()));
     router.route().handler(new InflightLimit(config.inflightMaxPerVerticle(), inflight, services.metrics()));
     router.route("/v1/*").handler(auth.clients());
     router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());
-    BodyHandler clientBodies = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
-    BodyHandler adminBodies = BodyHandler.create(false).setBodyLimit(ADMIN_BODY_LIMIT_BYTES);
-    router.route().handler(ctx -> (ctx.request().path().startsWith("/admin/") ? adminBodies : clientBodies).handle(ctx));
+    router.put("/admin/models/:version").handler(new ModelUploadGate(services.modelUploads(),
+        config.faults().modelUploadMaxBytes()));
+    router.route().handler(new BodyIntake(vertx, config.bodyLimitBytes(), config.faults().modelUploadMaxBytes(),
+        config.faults().requestBodyTimeoutMillis()));
     OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = new ArrayList<>(List.of(
-        new HealthRoutes(storage.probes(), services.engine(), config.requestDeadlineMillis(), services.lifecycle()),
+        new HealthRoutes(storage.probes(), services.engine(), config.requestDeadlineMillis(), services.lifecycle(),
+            services.l1()::size),
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
         accountRoutes(store),
@@ -81,7 +82,8 @@ public final class ApiVerticle extends VerticleBase {
     router.route().last().handler(ctx -> ctx.fail(404));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
-        .setTcpNoDelay(true).setCompressionSupported(false).setTracingPolicy(TracingPolicy.ALWAYS);
+        .setTcpNoDelay(true).setCompressionSupported(false).setTracingPolicy(TracingPolicy.ALWAYS)
+        .setIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options).requestHandler(router).listen()
         .onSuccess(s -> server = s);
   }
@@ -98,23 +100,25 @@ public final class ApiVerticle extends VerticleBase {
 
   private ClosedLineReevaluation reevaluation(AccountStore store) {
     return new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
-        services.clock());
+        services.clock(), services.config().faults().writeDeadlineMillis());
   }
 
   private AccountRoutes accountRoutes(AccountStore store) {
     return new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
-        new AccountLedger(services.engine()));
+        new AccountLedger(services.engine()), services.config().faults().writeDeadlineMillis());
   }
 
   /** Money and admin routes. */
   private List<RouteModule> ledgerRoutes() {
-    IdempotentCommands commands = new IdempotentCommands(storage.pool());
+    long writeDeadlineMillis = services.config().faults().writeDeadlineMillis();
+    IdempotentCommands commands = new IdempotentCommands(storage.pool(), writeDeadlineMillis);
     AccountLedger ledger = new AccountLedger(services.engine());
     return List.of(
         new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine(),
             new BatchReview(storage.pool(), ledger, services.clock(), services.config().money().batchReviewPageSize(),
                 storage.tiered()::refresh), services.clock(), services.config().instanceId()),
-        new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), services.clock()),
+        new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), writeDeadlineMillis,
+            services.clock()),
         new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
         new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));
   }

@@ -27,17 +27,35 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof GatewayException e) {
       send(ctx, e);
+    } else if (failure == null || (ctx.statusCode() >= 400 && ctx.statusCode() < 500)) {
+      sendStatus(ctx, ctx.statusCode());
     } else if (failure instanceof DecodeException) {
       send(ctx, new GatewayException.InvalidRequest(null, "request body is not valid JSON"));
     } else if (PgFailures.unavailable(failure)) {
       LOG.warn("Postgres unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
       send(ctx, new GatewayException.DependencyUnavailable("postgres", "unavailable, retry shortly"));
-    } else if (failure == null) {
-      sendStatus(ctx, ctx.statusCode());
+    } else if (malformed(failure)) {
+      LOG.debug("malformed request {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+      send(ctx, new GatewayException.InvalidRequest(null, "malformed request: " + failure.getMessage()));
     } else {
       LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       write(ctx, 500, "internal-error", "Internal error", "unexpected failure; see server log");
     }
+  }
+
+  /**
+   * Whether {@code failure} is what Vert.x and Netty throw while decoding a request they were sent (a bad
+   * percent-escape in the path, a malformed header or form), i.e. bad input and never a reason for a 500.
+   * Only exceptions thrown by the HTTP stack itself count: our own code signals bad input with
+   * {@link GatewayException.InvalidRequest}, and our {@code Check} failures (programmer errors) stay 500.
+   */
+  static boolean malformed(Throwable failure) {
+    if (failure instanceof io.netty.handler.codec.DecoderException) {
+      return true;
+    }
+    StackTraceElement[] stack = failure.getStackTrace();
+    String origin = stack.length == 0 ? "" : stack[0].getClassName();
+    return failure instanceof IllegalArgumentException && (origin.startsWith("io.vertx.") || origin.startsWith("io.netty."));
   }
 
   private static void send(RoutingContext ctx, GatewayException e) {
@@ -50,6 +68,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
+    }
+    if (status == 408) {
+      response.putHeader("Connection", "close");
+      ctx.addEndHandler(ended -> ctx.request().connection().close());
     }
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", PROBLEM_JSON)
@@ -84,6 +106,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     String code = switch (status) {
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
+      case 408 -> "request-timeout";
       case 413 -> "body-too-large";
       case 415 -> "unsupported-media-type";
       default -> status >= 500 ? "internal-error" : "bad-request";

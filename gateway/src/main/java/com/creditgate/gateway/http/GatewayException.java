@@ -10,7 +10,7 @@ import java.util.List;
 public abstract sealed class GatewayException extends RuntimeException
     permits GatewayException.InvalidRequest, GatewayException.NotFound, GatewayException.Unauthorized,
         GatewayException.Forbidden, GatewayException.Conflict, GatewayException.Declined,
-        GatewayException.Unprocessable,
+        GatewayException.Unprocessable, GatewayException.RequestTimeout,
         GatewayException.RateLimited, GatewayException.Overloaded, GatewayException.DependencyUnavailable {
 
   private final String code;
@@ -101,12 +101,23 @@ public abstract sealed class GatewayException extends RuntimeException
     }
   }
 
-  /** 429: the client's rate limit is exhausted; retry after {@code retryAfterSeconds}. */
+  /** 408: the client did not send its request in time; the connection is closed after the answer. */
+  public static final class RequestTimeout extends GatewayException {
+    public RequestTimeout(String detail) {
+      super(408, "request-timeout", detail);
+    }
+  }
+
+  /** 429: a per-client or per-process limit is exhausted; retry after {@code retryAfterSeconds}. */
   public static final class RateLimited extends GatewayException {
     private final long retryAfterSeconds;
 
     public RateLimited(long retryAfterSeconds) {
-      super(429, "rate-limited", "client rate limit exceeded");
+      this("rate-limited", "client rate limit exceeded", retryAfterSeconds);
+    }
+
+    public RateLimited(String code, String detail, long retryAfterSeconds) {
+      super(429, code, detail);
       this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -4,6 +4,7 @@ import com.creditgate.gateway.http.ApiAuth;
 import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.config.TokenHash;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * Runs a state-changing command in one Postgres transaction and, when the request carries an
  * {@code Idempotency-Key}, records its answer in the same transaction: the same key with the same request
  * replays the first answer and changes nothing; with another request it is a 422. A concurrent duplicate
- * waits on the key's row lock and then replays. Client errors (4xx) are recorded and replayed too; other
+ * waits on the key's row lock and then replays. Each command has a deadline (a stalled Postgres is a 503, the
+ * transaction rolled back). Client errors (4xx) are recorded and replayed too; other
  * failures roll everything back, so a retry runs the command afresh. Thread-safe as the pool is.
  */
 public final class IdempotentCommands {
@@ -35,16 +37,19 @@ public final class IdempotentCommands {
       + "WHERE client_id = $1 AND idempotency_key = $2";
 
   private final Pool pool;
+  private final long deadlineMillis;
 
-  public IdempotentCommands(Pool pool) {
+  /** Commands on {@code pool}, each bounded by {@code deadlineMillis} ({@link PgTransactions}). */
+  public IdempotentCommands(Pool pool, long deadlineMillis) {
     this.pool = pool;
+    this.deadlineMillis = deadlineMillis;
   }
 
   /** Runs {@code command} for {@code ctx} in a transaction, honouring its {@code Idempotency-Key}. */
   public Future<HttpAnswer> run(RoutingContext ctx, Function<SqlConnection, Future<HttpAnswer>> command) {
     String key = ctx.request().getHeader(HEADER);
     if (key == null) {
-      return pool.withTransaction(command);
+      return PgTransactions.withDeadline(pool, deadlineMillis, command);
     }
     if (!KEY.matcher(key).matches()) {
       return Future.failedFuture(new GatewayException.InvalidRequest(null,
@@ -52,7 +57,7 @@ public final class IdempotentCommands {
     }
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     String requestHash = requestHash(ctx);
-    return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(clientId, key, requestHash))
+    return PgTransactions.withDeadline(pool, deadlineMillis, conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(clientId, key, requestHash))
         .compose(claimed -> claimed.size() == 1
             ? runAndRecord(ctx, conn, command, Tuple.of(clientId, key))
             : replay(conn, Tuple.of(clientId, key), requestHash)));

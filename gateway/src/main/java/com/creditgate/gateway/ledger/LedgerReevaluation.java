@@ -4,6 +4,7 @@ import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import io.vertx.core.Future;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
@@ -16,8 +17,12 @@ public final class LedgerReevaluation implements ClosedLineReevaluation {
   private final AccountLedger ledger;
   private final TieredAccountStore store;
   private final Clock clock;
+  private final long deadlineMillis;
 
-  public LedgerReevaluation(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock) {
+  /** Each re-evaluation is one transaction within {@code deadlineMillis} ({@link PgTransactions}). */
+  public LedgerReevaluation(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock,
+      long deadlineMillis) {
+    this.deadlineMillis = deadlineMillis;
     this.pool = pool;
     this.ledger = ledger;
     this.store = store;
@@ -26,7 +31,7 @@ public final class LedgerReevaluation implements ClosedLineReevaluation {
 
   @Override
   public Future<AccountRecord> reevaluate(AccountRecord closed) {
-    return pool.withTransaction(conn -> ledger.lock(conn, closed.accountId())
+    return PgTransactions.withDeadline(pool, deadlineMillis, conn -> ledger.lock(conn, closed.accountId())
             .compose(locked -> ledger.reviewAndWrite(conn, locked, AccountChange.none(locked), "LIMIT_CHECK",
                 clock.instant())))
         .compose(result -> store.publish(result.after()));

@@ -4,30 +4,40 @@ import com.creditgate.gateway.Lifecycle;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.risk.RiskEngine;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * {@code /health/live} (the process answers: no I/O) and {@code /health/ready} (every configured dependency
- * answers within the deadline and a model is loaded). The readiness body lists each check and each circuit
- * breaker's state: {@code {"status":"UP","checks":{"postgres":"UP","redis":"UP","model":"UP"},
- * "breakers":{"postgres":"CLOSED","redis":"CLOSED"}}}.
+ * {@code /health/live} (the process answers: no I/O) and {@code /health/ready}: whether this replica can serve,
+ * not whether every dependency is perfect. Not ready (503) when draining, without a model, or when Postgres does
+ * not answer and the L1 cache holds nothing to decide from; otherwise ready (200), {@code "DEGRADED"} with the
+ * dependencies that did not answer listed in {@code degraded} (Redis down: decisions flow from L1 and Postgres;
+ * Postgres down: decisions flow from L1, money writes answer 503). The body lists each check and each circuit
+ * breaker's state: {@code {"status":"DEGRADED","degraded":["redis"],"checks":{"postgres":"UP","redis":"DOWN",
+ * "model":"UP"},"breakers":{"postgres":"CLOSED","redis":"OPEN"}}}.
  */
 public final class HealthRoutes implements RouteModule {
+  private static final String POSTGRES = "postgres";
   private final List<DependencyProbe> probes;
   private final RiskEngine engine;
   private final long deadlineMillis;
   private final Lifecycle lifecycle;
+  private final LongSupplier cachedAccounts;
 
-  public HealthRoutes(List<DependencyProbe> probes, RiskEngine engine, long deadlineMillis, Lifecycle lifecycle) {
+  /** {@code cachedAccounts} counts what the L1 cache could still decide from without Postgres. */
+  public HealthRoutes(List<DependencyProbe> probes, RiskEngine engine, long deadlineMillis, Lifecycle lifecycle,
+      LongSupplier cachedAccounts) {
     this.probes = List.copyOf(probes);
     this.engine = engine;
     this.deadlineMillis = deadlineMillis;
     this.lifecycle = lifecycle;
+    this.cachedAccounts = cachedAccounts;
   }
 
   @Override
@@ -49,17 +59,25 @@ public final class HealthRoutes implements RouteModule {
     Future.join(pings).onComplete(all -> {
       JsonObject checks = new JsonObject();
       JsonObject breakers = new JsonObject();
-      boolean up = engine.active().model() != null;
+      JsonArray degraded = new JsonArray();
+      boolean postgresDown = false;
       for (int i = 0; i < probes.size(); i++) {
+        String name = probes.get(i).name();
         boolean answered = pings.get(i).result();
-        checks.put(probes.get(i).name(), answered ? "UP" : "DOWN");
-        breakers.put(probes.get(i).name(), probes.get(i).breakerState().get());
-        up &= answered;
+        checks.put(name, answered ? "UP" : "DOWN");
+        breakers.put(name, probes.get(i).breakerState().get());
+        if (!answered) {
+          degraded.add(name);
+          postgresDown |= POSTGRES.equals(name);
+        }
       }
-      checks.put("model", engine.active().model() != null ? "UP" : "DOWN");
-      JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks)
+      boolean model = engine.active().model() != null;
+      checks.put("model", model ? "UP" : "DOWN");
+      boolean canServe = model && !(postgresDown && cachedAccounts.getAsLong() == 0);
+      String status = !canServe ? "DOWN" : degraded.isEmpty() ? "UP" : "DEGRADED";
+      JsonObject body = new JsonObject().put("status", status).put("degraded", degraded).put("checks", checks)
           .put("breakers", breakers);
-      send(ctx, up ? 200 : 503, body);
+      send(ctx, canServe ? 200 : 503, body);
     });
   }
 

@@ -43,7 +43,12 @@ public final class RequestTimer implements Handler<RoutingContext> {
       return route.getPath();
     }
     Map<String, String> params = ctx.pathParams();
-    String path = ctx.normalizedPath();
+    String path;
+    try {
+      path = ctx.normalizedPath();
+    } catch (IllegalArgumentException undecodable) {
+      return GatewayMetrics.UNMATCHED_ROUTE; // a bad percent-escape: answered 400, counted here
+    }
     if (params.isEmpty()) {
       return path;
     }

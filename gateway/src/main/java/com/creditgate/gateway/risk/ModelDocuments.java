@@ -2,6 +2,7 @@ package com.creditgate.gateway.risk;
 
 import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.ModelReader;
+import com.creditgate.scoring.model.gbdt.GbdtModel;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
@@ -31,9 +32,13 @@ public final class ModelDocuments {
         + "(\"characteristics\")");
   }
 
-  /** Parses and compiles {@code json}. */
+  /** Parses and compiles {@code json}; throws {@link RuntimeException} for a document that is no model. */
   public static CreditModel read(byte[] json) {
-    format(json);
     return ModelReader.read(json);
+  }
+
+  /** The storage format of a compiled {@code model}: what {@link #format(byte[])} says of its document. */
+  public static String format(CreditModel model) {
+    return model instanceof GbdtModel ? "xgboost-json" : "scorecard";
   }
 }

@@ -33,7 +33,7 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
     GatewayConfig config = services.config();
     List<DependencyProbe> probes = new ArrayList<>();
     List<DependencyBreaker> breakers = new ArrayList<>();
-    Pool pool = PgPools.create(vertx, config);
+    Pool pool = PgPools.createForRequests(vertx, config);
     PgAccountRepository repository = new PgAccountRepository(pool);
     DependencyBreaker pgBreaker = breaker(vertx, services, "postgres", breakers);
     probes.add(new DependencyProbe("postgres", repository::ping, pgBreaker::state));

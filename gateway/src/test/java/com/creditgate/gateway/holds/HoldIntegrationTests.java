@@ -172,4 +172,41 @@ class HoldIntegrationTests {
     assertThat(bad.bodyAsJsonObject().getString("field")).isEqualTo("/amount");
     assertThat(gateway.get("/v1/holds/hld_missing").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aHoldThatDoesNotFitRacingAReleaseIsPlacedOrDeclinedWithAReasonNeverA500() {
+    long available = createAccount("hold-decline-race");
+    List<String> unexpected = new ArrayList<>();
+    for (int round = 0; round < 100; round++) {
+      String first = gateway.post("/v1/holds", hold("hold-decline-race", available)).bodyAsJsonObject()
+          .getString("holdId");
+      Future<HttpResponse<Buffer>> release = gateway.request(HttpMethod.DELETE, "/v1/holds/" + first).send();
+      Future<HttpResponse<Buffer>> second = gateway.request(HttpMethod.POST, "/v1/holds")
+          .sendJsonObject(hold("hold-decline-race", available));
+      TestServices.await(Future.join(release, second));
+      assertThat(release.result().statusCode()).isEqualTo(200);
+      HttpResponse<Buffer> answer = second.result();
+      if (answer.statusCode() == 201) {
+        assertThat(gateway.delete("/v1/holds/" + answer.bodyAsJsonObject().getString("holdId")).statusCode())
+            .isEqualTo(200);
+      } else if (answer.statusCode() != 409 || !answer.bodyAsJsonObject().getJsonArray("reasons")
+          .getJsonObject(0).getString("code").equals("D201")) {
+        unexpected.add(answer.statusCode() + " " + answer.bodyAsString());
+      }
+    }
+    assertThat(unexpected).as("answers other than 201 or 409 D201").isEmpty();
+    assertThat(credit("hold-decline-race").getLong("held")).isZero();
+  }
+
+  @Test
+  void captureWithoutABodyCapturesTheWholeHold() {
+    long available = createAccount("hold-capture-nobody");
+    String holdId = gateway.post("/v1/holds", hold("hold-capture-nobody", available / 2)).bodyAsJsonObject()
+        .getString("holdId");
+    HttpResponse<Buffer> captured = TestServices.await(gateway.request(HttpMethod.POST,
+        "/v1/holds/" + holdId + "/capture").send());
+    assertThat(captured.statusCode()).as(captured.bodyAsString()).isEqualTo(200);
+    assertThat(captured.bodyAsJsonObject().getLong("captured")).isEqualTo(available / 2);
+    assertThat(credit("hold-capture-nobody").getLong("outstanding")).isEqualTo(available / 2);
+  }
 }

@@ -29,9 +29,15 @@ import org.junit.jupiter.api.Test;
  * server-side: every limit-check the gateway decided is in the audit log (flushed on stop), so comparing it
  * with the answers the client received shows that no request the gateway took in was lost in flight.
  * Connections it refused or closed unread once the drain began are not failures: nothing was decided on them.
+ * Keep-alive clients are drained without a single failed request: readiness is DRAINING while answers still
+ * flow, each carrying {@code Connection: close}, before the server stops accepting.
  */
 class GracefulShutdownIntegrationTests {
   private static final int LOOPS = 16;
+  private static final int KEEP_ALIVE_CLIENTS = 32;
+  private static final JsonObject PROFILE = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
+      .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
+      .put("accountOpenedAt", "2022-01-15T00:00:00Z");
 
   @Test
   void sigtermUnderLoadFailsNoInFlightRequest() throws Exception {
@@ -86,6 +92,100 @@ class GracefulShutdownIntegrationTests {
       client.close();
       TestServices.await(vertx.close());
     }
+  }
+
+  @Test
+  void sigtermDrainsKeepAliveClientsWithoutDroppingARequest() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Map<String, String> env = TestGateway.freshSettings(vertx);
+    int port = TestServices.freePort();
+    env.put("HTTP_PORT", Integer.toString(port));
+    env.put("HTTP_HOST", "127.0.0.1");
+    env.put("SHUTDOWN_DRAIN_DELAY_MILLIS", "3000");
+    env.put("SHUTDOWN_GRACE_MILLIS", "10000");
+    Process process = launch(env, "target/graceful-drain-gateway.log");
+    WebClient keepAlive = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(port).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(KEEP_ALIVE_CLIENTS));
+    WebClient fresh = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+        .setKeepAlive(false));
+    try {
+      awaitReady(vertx, fresh);
+      assertThat(TestServices.await(fresh.put("/v1/accounts/drain-ka").putHeader("Authorization", "Bearer "
+          + TestGateway.API_KEY).sendJsonObject(PROFILE)).statusCode()).isEqualTo(201);
+      AtomicLong answered = new AtomicLong();
+      ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+      List<Future<Void>> clients = new ArrayList<>();
+      for (int i = 0; i < KEEP_ALIVE_CLIENTS; i++) {
+        Promise<Void> done = Promise.promise();
+        clients.add(done.future());
+        vertx.runOnContext(v -> keepAliveLoop(keepAlive, answered, failures, done));
+      }
+      while (answered.get() < 500) {
+        Thread.sleep(10);
+      }
+      process.destroy();
+      HttpResponse<Buffer> draining = awaitDraining(fresh);
+      assertThat(draining.bodyAsJsonObject().getString("status")).isEqualTo("DRAINING");
+      HttpResponse<Buffer> servedWhileDraining = TestServices.await(fresh.post("/v1/limit-checks")
+          .putHeader("Authorization", "Bearer " + TestGateway.API_KEY)
+          .sendJsonObject(new JsonObject().put("accountId", "drain-ka").put("amount", 100)));
+      assertThat(servedWhileDraining.statusCode()).as("still serving while draining").isEqualTo(200);
+      assertThat(servedWhileDraining.getHeader("Connection")).isEqualToIgnoringCase("close");
+      TestServices.await(Future.join(clients));
+      assertThat(failures).as("keep-alive requests dropped or refused while draining").isEmpty();
+      System.out.printf("FAULT-FIGURE drain: %d keep-alive clients, %d limit-checks answered, 0 failed, "
+          + "each client left on Connection: close%n", KEEP_ALIVE_CLIENTS, answered.get());
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the gateway exits after draining").isTrue();
+    } finally {
+      process.destroyForcibly();
+      keepAlive.close();
+      fresh.close();
+      TestServices.await(vertx.close());
+    }
+  }
+
+  /**
+   * One keep-alive client: limit-checks back to back on pooled connections until an answer says
+   * {@code Connection: close} (the drain asks it to leave). Any other status or a transport error is a failure.
+   */
+  private static void keepAliveLoop(WebClient client, AtomicLong answered, ConcurrentLinkedQueue<String> failures,
+      Promise<Void> done) {
+    client.post("/v1/limit-checks").putHeader("Authorization", "Bearer " + TestGateway.API_KEY)
+        .sendJsonObject(new JsonObject().put("accountId", "drain-ka").put("amount", 100))
+        .onComplete(result -> {
+          if (result.failed()) {
+            failures.add(result.cause().toString());
+            done.complete();
+          } else if (result.result().statusCode() != 200) {
+            failures.add("status " + result.result().statusCode() + ": " + result.result().bodyAsString());
+            done.complete();
+          } else if ("close".equalsIgnoreCase(result.result().getHeader("Connection"))) {
+            done.complete();
+          } else {
+            answered.incrementAndGet();
+            keepAliveLoop(client, answered, failures, done);
+          }
+        });
+  }
+
+  private static HttpResponse<Buffer> awaitDraining(WebClient client) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<Buffer> ready = TestServices.await(client.get("/health/ready").send());
+      if (ready.statusCode() == 503) {
+        return ready;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("readiness never went DRAINING after SIGTERM");
+  }
+
+  private static Process launch(Map<String, String> env, String log) throws java.io.IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()).redirectErrorStream(true).redirectOutput(new File(log));
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   /**

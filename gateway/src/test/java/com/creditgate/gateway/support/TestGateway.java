@@ -43,6 +43,7 @@ public final class TestGateway implements AutoCloseable {
     env.put("VERTICLE_INSTANCES", "2");
     env.put("PG_POOL_SIZE", "4");
     env.put("REQUEST_DEADLINE_MILLIS", "2000");
+    env.put("SHUTDOWN_DRAIN_DELAY_MILLIS", "0");
     return env;
   }
 

@@ -26,8 +26,23 @@ public final class PgPools {
 
   /** A new pool of {@code PG_POOL_SIZE} connections; the caller owns and closes it. */
   public static Pool create(Vertx vertx, GatewayConfig config) {
+    return create(vertx, config, connectOptions(config));
+  }
+
+  /**
+   * A pool for request paths: as {@link #create}, and every statement on it is cancelled by Postgres itself
+   * past {@code MONEY_WRITE_DEADLINE_MILLIS} ({@code statement_timeout}, sent at connect), so a statement
+   * stuck behind a lock cannot outlive the client's deadline on the server.
+   */
+  public static Pool createForRequests(Vertx vertx, GatewayConfig config) {
+    PgConnectOptions options = connectOptions(config)
+        .addProperty("statement_timeout", Long.toString(config.faults().writeDeadlineMillis()));
+    return create(vertx, config, options);
+  }
+
+  private static Pool create(Vertx vertx, GatewayConfig config, PgConnectOptions options) {
     PoolOptions pool = new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(4_096)
         .setConnectionTimeout(2).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
-    return PgBuilder.pool().with(pool).connectingTo(connectOptions(config)).using(vertx).build();
+    return PgBuilder.pool().with(pool).connectingTo(options).using(vertx).build();
   }
 }

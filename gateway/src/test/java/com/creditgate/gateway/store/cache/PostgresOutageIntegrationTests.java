@@ -105,6 +105,21 @@ class PostgresOutageIntegrationTests {
     }
   }
 
+  @Test
+  void readinessStaysUpDegradedWhileTheCacheCanServeAndGoesDownWhenNothingCan() {
+    gateway.put("/v1/accounts/po-ready", Accounts.goodProfile());
+    dropDatabase();
+    HttpResponse<Buffer> warm = TestServices.await(gateway.client().get("/health/ready").send());
+    assertThat(warm.statusCode()).as(warm.bodyAsString()).isEqualTo(200);
+    assertThat(warm.bodyAsJsonObject().getString("status")).isEqualTo("DEGRADED");
+    assertThat(warm.bodyAsJsonObject().getJsonArray("degraded").getList()).containsExactly("postgres");
+
+    gateway.gateway().services().l1().invalidateAll();
+    HttpResponse<Buffer> cold = TestServices.await(gateway.client().get("/health/ready").send());
+    assertThat(cold.statusCode()).as(cold.bodyAsString()).isEqualTo(503);
+    assertThat(cold.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+  }
+
   private void evictFromRedis(String accountId) {
     Redis redis = Redis.createClient(testVertx.vertx(), TestServices.redisUrl());
     TestServices.await(redis.send(Request.cmd(Command.DEL)

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Redis killed under requests: decisions keep flowing from Postgres, marked {@code degraded}, never a 5xx;
- * the breaker opens and readiness says so. A dedicated redis-server is started and killed.
+ * the breaker opens, and readiness stays 200 (the replica can serve) while listing Redis as degraded. A
+ * dedicated redis-server is started and killed.
  */
 class RedisOutageIntegrationTests {
   private static final int ACCOUNTS = 5;
@@ -76,7 +77,9 @@ class RedisOutageIntegrationTests {
     assertThat(scrape.value("creditgate_limit_checks_degraded_total", Map.of())).isEqualTo(6 * ACCOUNTS);
 
     HttpResponse<Buffer> ready = TestServices.await(gateway.client().get("/health/ready").send());
-    assertThat(ready.statusCode()).isEqualTo(503);
+    assertThat(ready.statusCode()).as("ready: it serves, degraded").isEqualTo(200);
+    assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DEGRADED");
+    assertThat(ready.bodyAsJsonObject().getJsonArray("degraded").getList()).containsExactly("redis");
     assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getString("redis")).isEqualTo("DOWN");
     assertThat(ready.bodyAsJsonObject().getJsonObject("breakers").getString("redis")).isEqualTo("OPEN");
     assertThat(gateway.get("/v1/accounts/ro-1/credit").statusCode()).isEqualTo(200);

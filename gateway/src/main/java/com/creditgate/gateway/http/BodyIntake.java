@@ -1,0 +1,54 @@
+package com.creditgate.gateway.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+
+/**
+ * Reads request bodies within bounds of size and time. The API speaks JSON only: a form or multipart body is
+ * 415 before anything decodes it (Netty's form decoder fails on long fields and on GETs); GET and HEAD read no
+ * body. A body must arrive within {@code HTTP_REQUEST_BODY_TIMEOUT_MILLIS} of its head, else 408 and the
+ * connection closes, so a client trickling a body cannot hold a connection and a buffer forever. One instance per
+ * verticle, used on its event loop.
+ */
+final class BodyIntake implements Handler<RoutingContext> {
+  private final Vertx vertx;
+  private final BodyHandler clientBodies;
+  private final BodyHandler adminBodies;
+  private final long deadlineMillis;
+
+  BodyIntake(Vertx vertx, int clientLimitBytes, int adminLimitBytes, long deadlineMillis) {
+    this.vertx = vertx;
+    this.clientBodies = BodyHandler.create(false).setBodyLimit(clientLimitBytes);
+    this.adminBodies = BodyHandler.create(false).setBodyLimit(adminLimitBytes);
+    this.deadlineMillis = deadlineMillis;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpMethod method = ctx.request().method();
+    if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+      ctx.next();
+      return;
+    }
+    String type = ctx.request().getHeader("Content-Type");
+    String mediaType = type == null ? "" : type.toLowerCase(Locale.ROOT);
+    if (mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/")) {
+      ctx.fail(415);
+      return;
+    }
+    if (!ctx.request().isEnded()) {
+      long timer = vertx.setTimer(deadlineMillis, id -> {
+        if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
+          ctx.fail(new GatewayException.RequestTimeout("the request body did not arrive within " + deadlineMillis
+              + " ms"));
+        }
+      });
+      ctx.addEndHandler(ended -> vertx.cancelTimer(timer));
+    }
+    (ctx.request().path().startsWith("/admin/") ? adminBodies : clientBodies).handle(ctx);
+  }
+}
