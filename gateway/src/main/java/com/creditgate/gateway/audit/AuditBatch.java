@@ -1,0 +1,83 @@
+package com.creditgate.gateway.audit;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+
+/**
+ * One batch of audit records as the parameters of a single set-based insert: a column array per field, the
+ * reasons as one flat array of {@link AuditRecord#REASONS_MAX} slots per row, and every feature snapshot in
+ * one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced per row by offset.
+ * One statement and one round trip per batch, whatever its size; Postgres parses it once.
+ */
+final class AuditBatch {
+  /** Rows come from {@code unnest} of the column arrays; {@code i} is the 1-based row number. */
+  static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision, score,"
+      + " pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at)"
+      + " SELECT u.id, u.account, u.amount, u.decision, u.score, u.pd,"
+      + " array_remove(($7::text[])[(u.i - 1) * 4 + 1 : u.i * 4], NULL), u.model, u.policy,"
+      + " substring($10::bytea FROM u.offset_bytes + 1 FOR u.length_bytes), u.degraded, u.client,"
+      + " to_timestamp(u.millis / 1000.0)"
+      + " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::float8[], $8::text[],"
+      + " $9::text[], $11::int[], $12::int[], $13::bool[], $14::text[], $15::bigint[]) WITH ORDINALITY"
+      + " AS u(id, account, amount, decision, score, pd, model, policy, offset_bytes, length_bytes, degraded,"
+      + " client, millis, i)"
+      + " ON CONFLICT DO NOTHING";
+
+  private AuditBatch() {}
+
+  /** The parameters of {@link #INSERT} for {@code records}. */
+  static Tuple tuple(List<AuditRecord> records) {
+    int rows = records.size();
+    String[] ids = new String[rows];
+    String[] accounts = new String[rows];
+    Long[] amounts = new Long[rows];
+    String[] decisions = new String[rows];
+    Integer[] scores = new Integer[rows];
+    Double[] pds = new Double[rows];
+    String[] reasons = new String[rows * AuditRecord.REASONS_MAX];
+    String[] models = new String[rows];
+    String[] policies = new String[rows];
+    Integer[] offsets = new Integer[rows];
+    Integer[] lengths = new Integer[rows];
+    Boolean[] degraded = new Boolean[rows];
+    String[] clients = new String[rows];
+    Long[] millis = new Long[rows];
+    Buffer features = Buffer.buffer(rows * records.get(0).features().length * Float.BYTES);
+    for (int row = 0; row < rows; row++) {
+      AuditRecord r = records.get(row);
+      ids[row] = r.decisionId();
+      accounts[row] = r.accountId();
+      amounts[row] = r.amountMinor();
+      decisions[row] = r.decision().name();
+      scores[row] = r.score();
+      pds[row] = r.pd();
+      for (int slot = 0; slot < AuditRecord.REASONS_MAX; slot++) {
+        reasons[row * AuditRecord.REASONS_MAX + slot] = AuditRecord.reasonCode(r.reasonsPacked(), slot);
+      }
+      models[row] = r.modelVersion();
+      policies[row] = r.policyVersion();
+      offsets[row] = features.length();
+      for (float f : r.features()) {
+        features.appendFloat(f);
+      }
+      lengths[row] = features.length() - offsets[row];
+      degraded[row] = r.degraded();
+      clients[row] = r.clientId();
+      millis[row] = r.decidedAtMillis();
+    }
+    return Tuple.tuple().addArrayOfString(ids).addArrayOfString(accounts).addArrayOfLong(amounts)
+        .addArrayOfString(decisions).addArrayOfInteger(scores).addArrayOfDouble(pds).addArrayOfString(reasons)
+        .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)
+        .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis);
+  }
+
+  /** Decodes a {@code features} column value back into the snapshot (NaN = missing). */
+  static float[] decodeFeatures(Buffer bytes) {
+    float[] features = new float[bytes.length() / Float.BYTES];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = bytes.getFloat(i * Float.BYTES);
+    }
+    return features;
+  }
+}
