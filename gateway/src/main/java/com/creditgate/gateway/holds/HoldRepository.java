@@ -4,7 +4,10 @@ import com.creditgate.common.Check;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.common.account.CreditState;
 import com.creditgate.gateway.store.AccountNotFound;
+import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,20 +24,24 @@ import java.util.List;
 /**
  * Holds in Postgres, the money truth. A hold is placed by ONE conditional statement: the account row is
  * updated only while it is ACTIVE and the amount fits its available credit, so concurrent holds serialize on
- * the row lock and can never together exceed available credit. Capture and release lock the hold, then the
- * account (always in that order), inside the caller's transaction. Stateless and thread-safe.
+ * the row lock and can never together exceed available credit. The same statement returns the account row,
+ * after the hold when it was placed or, when it was not, as last committed (read {@code FOR SHARE}, so a hold
+ * that lost the race to a concurrent one sees the row that beat it, not the statement's older snapshot): the
+ * caches are refreshed from it and a decline is explained from it, with no second round trip. Capture and
+ * release lock the hold, then the account (always in that order), inside the caller's transaction. Stateless
+ * and thread-safe.
  */
 final class HoldRepository {
   private static final String PLACE = "WITH acc AS ("
       + " UPDATE accounts SET held_minor = held_minor + $2, version = version + 1, updated_at = now()"
       + " WHERE account_id = $1 AND status = 'ACTIVE'"
       + " AND credit_limit_minor - outstanding_minor - held_minor >= $2"
-      + " RETURNING account_id, credit_limit_minor - outstanding_minor - held_minor AS available_minor)"
-      + " INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
-      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM acc"
-      + " RETURNING (SELECT available_minor FROM acc) AS available_minor";
-  private static final String WHY_NOT = "SELECT status, credit_limit_minor - outstanding_minor - held_minor AS "
-      + "available_minor FROM accounts WHERE account_id = $1";
+      + " RETURNING " + PgAccountRepository.COLUMNS + "),"
+      + " hold AS (INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
+      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM acc),"
+      + " now_row AS (SELECT " + PgAccountRepository.COLUMNS + " FROM accounts"
+      + " WHERE account_id = $1 AND NOT EXISTS (SELECT 1 FROM acc) FOR SHARE)"
+      + " SELECT true AS placed, * FROM acc UNION ALL SELECT false AS placed, * FROM now_row";
   private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
       + "order_id, expires_at FROM holds WHERE hold_id = $1 FOR UPDATE";
   private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
@@ -68,35 +75,42 @@ final class HoldRepository {
     }
   }
 
-  /** Places a hold; the available credit after it, or a failed future saying why it does not fit. */
-  Future<Long> place(SqlConnection conn, String holdId, HoldRequest request, String clientId, Instant expiresAt) {
+  /**
+   * Places a hold in one statement (one round trip on {@code client}); the account as stored after it, or a
+   * failed future saying why it does not fit (from the same statement's row).
+   */
+  Future<AccountRecord> place(SqlClient client, String holdId, HoldRequest request, String clientId,
+      Instant expiresAt) {
     Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
         expiresAt.atOffset(ZoneOffset.UTC));
-    return conn.preparedQuery(PLACE).execute(args).compose(rows -> rows.size() == 1
-        ? Future.succeededFuture(rows.iterator().next().getLong("available_minor"))
-        : whyNot(conn, request));
-  }
-
-  private static Future<Long> whyNot(SqlConnection conn, HoldRequest request) {
-    return conn.preparedQuery(WHY_NOT).execute(Tuple.of(request.accountId())).map(rows -> {
+    return client.preparedQuery(PLACE).execute(args).map(rows -> {
       if (rows.size() == 0) {
         throw AccountNotFound.of(request.accountId());
       }
       Row row = rows.iterator().next();
-      AccountStatus status = AccountStatus.valueOf(row.getString("status"));
-      List<ReasonCode> reasons = new ArrayList<>(2);
-      if (status == AccountStatus.FROZEN) {
-        reasons.add(ReasonCode.ACCOUNT_FROZEN);
-      } else if (status == AccountStatus.CLOSED) {
-        reasons.add(ReasonCode.ACCOUNT_CLOSED);
+      AccountRecord account = PgAccountRepository.map(row);
+      if (!row.getBoolean("placed")) {
+        throw declined(account.state(), request);
       }
-      if (row.getLong("available_minor") < request.amountMinor()) {
-        reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
-      }
-      Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());
-      throw new GatewayException.Declined("hold-declined", "the hold does not fit the account's available credit",
-          reasons);
+      Check.that(account.state().heldMinor() <= account.state().creditLimitMinor(), "held above the limit on %s",
+          account.accountId());
+      return account;
     });
+  }
+
+  private static GatewayException.Declined declined(CreditState state, HoldRequest request) {
+    List<ReasonCode> reasons = new ArrayList<>(2);
+    if (state.status() == AccountStatus.FROZEN) {
+      reasons.add(ReasonCode.ACCOUNT_FROZEN);
+    } else if (state.status() == AccountStatus.CLOSED) {
+      reasons.add(ReasonCode.ACCOUNT_CLOSED);
+    }
+    if (state.availableMinor() < request.amountMinor()) {
+      reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
+    }
+    Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());
+    return new GatewayException.Declined("hold-declined", "the hold does not fit the account's available credit",
+        reasons);
   }
 
   /** Locks the hold for the rest of the transaction. */
