@@ -55,7 +55,7 @@ public final class DependencyBreaker {
   /** Runs {@code call} under the breaker and the deadline. */
   public <T> Future<T> call(Supplier<Future<T>> call) {
     return breaker.<T>execute(call).onFailure(e -> {
-      if (!(e instanceof GatewayException)) {
+      if (!(e instanceof GatewayException) && !skipped(e)) {
         lastFailureNanos = System.nanoTime();
         failedEver = true;
       }
@@ -67,7 +67,10 @@ public final class DependencyBreaker {
     return failure instanceof OpenCircuitException;
   }
 
-  /** Closed and no failure within the last reset period: answers from here are not degraded. */
+  /**
+   * Closed and no failure of the dependency within the last reset period: answers from here are not degraded.
+   * Calls the breaker refused without trying are not failures of the dependency and do not count.
+   */
   public boolean healthy() {
     if (breaker.state() != CircuitBreakerState.CLOSED) {
       return false;
