@@ -46,7 +46,8 @@ public record MoneySettings(
     Check.argument(auditFlushMillis >= 1, "AUDIT_FLUSH_MILLIS must be >= 1");
     Check.argument(batchReviewIntervalSeconds >= 0, "BATCH_REVIEW_INTERVAL_SECONDS must be >= 0");
     Check.argument(riskConfigPollMillis >= 10, "RISK_CONFIG_POLL_MILLIS must be >= 10");
-    Check.argument(auditRetentionMonths >= 1 && auditRetentionMonths <= 1_200, "AUDIT_RETENTION_MONTHS must be 1..1200");
+    Check.argument(auditRetentionMonths >= 1 && auditRetentionMonths <= 1_200,
+        "AUDIT_RETENTION_MONTHS must be 1..1200");
     Check.argument(auditPartitionDaysAhead >= 1 && auditPartitionDaysAhead <= 60,
         "AUDIT_PARTITION_DAYS_AHEAD must be 1..60");
     Check.argument(batchReviewPageSize >= 1 && batchReviewPageSize <= 10_000, "BATCH_REVIEW_PAGE_SIZE must be 1..10000");

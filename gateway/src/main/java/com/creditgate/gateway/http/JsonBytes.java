@@ -61,7 +61,7 @@ public final class JsonBytes {
     return out;
   }
 
-  /** Appends {@code value} as a JSON number as Jackson writes it ({@link Double#toString}); NaN and infinities as null. */
+  /** Appends {@code value} as Jackson writes it ({@link Double#toString}); NaN and infinities as null. */
   public static Buffer number(Buffer out, double value) {
     return Double.isFinite(value) ? out.appendString(Double.toString(value)) : out.appendBytes(NULL);
   }

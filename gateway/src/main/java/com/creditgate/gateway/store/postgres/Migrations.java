@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the versioned schema migrations of {@code db/migration} (listed in order in {@code index.txt}) at
  * start; the index must list them by strictly increasing version ({@code V<number>__name.sql}), so a merge that
- * misorders it fails the start instead of applying out of order. Each runs in its own transaction and is recorded in {@code schema_migrations}; a session advisory
- * lock makes concurrent replicas apply them once.
+ * misorders it fails the start instead of applying out of order. Each runs in its own transaction and is recorded
+ * in {@code schema_migrations}; a session advisory lock makes concurrent replicas apply them once.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -68,21 +68,30 @@ public final class Migrations {
 
   private static List<Script> readAll() {
     List<Script> scripts = new ArrayList<>();
+    for (String name : names(read(DIRECTORY + "index.txt"))) {
+      scripts.add(new Script(name, read(DIRECTORY + name)));
+    }
+    return scripts;
+  }
+
+  /** The migration names of {@code index}, one a line; fails unless their versions strictly increase. */
+  static List<String> names(String index) {
+    List<String> names = new ArrayList<>();
     int previous = 0;
-    for (String line : read(DIRECTORY + "index.txt").split("\n")) {
+    for (String line : index.split("\n")) {
       String name = line.trim();
       if (!name.isEmpty()) {
         int version = version(name);
         Check.that(version > previous, "migration %s is listed after version %s in index.txt", name, previous);
         previous = version;
-        scripts.add(new Script(name, read(DIRECTORY + name)));
+        names.add(name);
       }
     }
-    return scripts;
+    return names;
   }
 
   /** The number of {@code V<number>__name.sql}. */
-  static int version(String name) {
+  private static int version(String name) {
     Matcher matcher = NAME.matcher(name);
     Check.that(matcher.matches(), "migration %s is not named V<number>__<name>.sql", name);
     return Integer.parseInt(matcher.group(1));
