@@ -3,14 +3,21 @@
 #   (i) baseline   POST /baseline/limit-checks on a minimal verticle (loadtest/.../baseline)
 #   (ii) warm      POST /v1/limit-checks, every account in L1 (Caffeine)
 #   (iii) miss     POST /v1/limit-checks with an L1 of 1 000 accounts over all seeded ones: L1 miss, Redis hit
-#   (iv) holds     POST /v1/holds (one conditional statement in Postgres each)
-# then a paced run at FIXED_RATE_SHARE of (ii)'s peak for its p99, and the heap per cached account after a
-# full GC. Writes results.json and results.md under loadtest/target/bench/<timestamp>/.
+#   (iv) holds     POST /v1/holds (one conditional statement in Postgres each), LAST, on its own gateway, so no
+#                  hold can expire (and write) into another run; then pgbench's simple-update (-N) on the same
+#                  Postgres with as many connections as the gateway's pool, for the ratio holds / pgbench
+# and, after (ii), an open-loop run at FIXED_RATE_SHARE of (ii)'s peak (OpenLoopClient: fixed schedule, latency
+# from the intended send time, no coordinated omission) for its p99 and p99.9, and the heap per cached account
+# after a full GC. Every figure comes with its ratio. Exits non-zero (3) when an audit record overflowed or
+# failed to be written, or a limit-check was answered degraded (healthy dependencies: all must be 0). Writes
+# results.json and results.md under loadtest/target/bench/<timestamp>/.
 #
-# Needs: Postgres and Redis on the local standard ports (as for the tests), wrk, curl, jcmd, python3.
+# Needs: Postgres and Redis on the local standard ports (as for the tests), wrk, pgbench, curl, jcmd, python3.
 # Knobs (environment): ACCOUNTS (100000), DURATION_SECONDS (30), WARMUP_SECONDS (10), CONNECTIONS (64),
 # THREADS (1: wrk shares the 2 cores with the server), FIXED_RATE_SHARE (0.7), MISS_L1_ACCOUNTS (1000),
-# JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1.
+# JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1,
+# DB (creditgate_bench), REDIS_KEY_PREFIX (cgbench:), GATEWAY_PORT (28080), BASELINE_PORT (28090),
+# PG_POOL_SIZE (8, the gateway's default; also pgbench's connections).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,12 +31,14 @@ MISS_L1_ACCOUNTS=${MISS_L1_ACCOUNTS:-1000}
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
 read -r -a JAVA_ARGS <<< "$JAVA_OPTS"
 PG_HOST=127.0.0.1
-DB=creditgate_bench
+DB=${DB:-creditgate_bench}
+PGBENCH_DB="${DB}_pgbench"
+PG_POOL_SIZE=${PG_POOL_SIZE:-8}
 PG_URL="postgresql://postgres@${PG_HOST}:5432/${DB}"
 REDIS_URL=redis://127.0.0.1:6379
-REDIS_KEY_PREFIX="cgbench:"
-GATEWAY_PORT=28080
-BASELINE_PORT=28090
+REDIS_KEY_PREFIX=${REDIS_KEY_PREFIX:-cgbench:}
+GATEWAY_PORT=${GATEWAY_PORT:-28080}
+BASELINE_PORT=${BASELINE_PORT:-28090}
 API_KEY=cg_demo_3f9a1c7e5b2d4680
 GATEWAY_JAR=gateway/target/creditgate-gateway-all.jar
 TOOLS_JAR=loadtest/target/creditgate-loadtest-all.jar
@@ -47,8 +56,8 @@ stop_server() {
 }
 trap stop_server EXIT
 
-for tool in wrk curl jcmd python3 psql redis-cli; do
-  command -v "$tool" >/dev/null || { echo "bench.sh needs $tool (apt-get install wrk redis-tools ...)" >&2; exit 2; }
+for tool in wrk pgbench curl jcmd python3 psql redis-cli; do
+  command -v "$tool" >/dev/null || { echo "bench.sh needs $tool (apt-get install wrk postgresql-contrib redis-tools ...)" >&2; exit 2; }
 done
 
 port_free() { # port
@@ -77,6 +86,14 @@ wrk_run() {
   grep '^{' "$OUT/$name.wrk.txt" | tail -n 1 | tee "$OUT/$name.json"
 }
 
+# open_loop_run name seconds url path kind rate -> the run's JSON line, saved as $OUT/<name>.json
+open_loop_run() {
+  local name=$1 seconds=$2 url=$3 path=$4 kind=$5 rate=$6
+  java -XX:+UseParallelGC -Xmx256m -cp "$TOOLS_JAR" com.creditgate.loadtest.openloop.OpenLoopClient "$url" "$path" \
+    "$kind" "$ACCOUNTS" "$rate" "$seconds" "$WARMUP_SECONDS" "$CONNECTIONS" "$API_KEY" > "$OUT/$name.openloop.txt"
+  grep '^{' "$OUT/$name.openloop.txt" | tail -n 1 | tee "$OUT/$name.json"
+}
+
 scrape() { # name: saves the gateway's /metrics as $OUT/metrics-<name>.txt
   curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" > "$OUT/metrics-$1.txt"
 }
@@ -91,7 +108,7 @@ start_gateway() { # name, then extra env assignments...
   log "starting the gateway ($name): $*"
   port_free "$GATEWAY_PORT"
   env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$GATEWAY_PORT" \
-    RISK_CONFIG_POLL_MILLIS=60000 "$@" java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-$name.log" 2>&1 &
+    RISK_CONFIG_POLL_MILLIS=60000 PG_POOL_SIZE="$PG_POOL_SIZE" "$@" java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-$name.log" 2>&1 &
   SERVER_PID=$!
   wait_http "http://127.0.0.1:$GATEWAY_PORT/health/ready" 120
 }
@@ -140,12 +157,10 @@ scrape after-warm
 warm_rps=$(python3 -c "import json; print(json.load(open('$OUT/warm.json'))['rps'])")
 fixed_rate=$(python3 -c "print(int($warm_rps * $FIXED_RATE_SHARE))")
 
-log "fixed rate: $fixed_rate req/s (${FIXED_RATE_SHARE} of the warm peak)"
-wrk_run fixed "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" random "$fixed_rate" >&2
-
-log "(iv) holds"
-wrk_run holds-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" > /dev/null
-wrk_run holds "$DURATION_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" >&2
+log "open loop: $fixed_rate req/s (${FIXED_RATE_SHARE} of the warm peak), latency from the intended send time"
+scrape before-fixed
+open_loop_run fixed "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$fixed_rate" >&2
+scrape after-fixed
 stop_server
 
 log "(iii) L1 miss, Redis hit"
@@ -156,6 +171,23 @@ wrk_run miss "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOU
 scrape after-miss
 stop_server
 
+log "(iv) holds, last: their expiry writes cannot fall into another run"
+start_gateway holds
+wrk_run holds-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" > /dev/null
+scrape before-holds
+wrk_run holds "$DURATION_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" >&2
+scrape after-holds
+stop_server
+
+log "pgbench simple-update (-N), $PG_POOL_SIZE connections, same Postgres, right after the holds"
+psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB" -c "CREATE DATABASE $PGBENCH_DB"
+pgbench -q -i -s 10 -h "$PG_HOST" -U postgres "$PGBENCH_DB" > "$OUT/pgbench-init.txt" 2>&1
+pgbench -N -M prepared -c "$PG_POOL_SIZE" -j 1 -T "$DURATION_SECONDS" -h "$PG_HOST" -U postgres "$PGBENCH_DB" \
+  > "$OUT/pgbench.txt" 2>&1
+psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB"
+pgbench_tps=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
+load_average=$(cut -d' ' -f1-3 /proc/loadavg)
+
 python3 - "$OUT" <<EOF
 import json, os, platform, re, subprocess, sys
 out = sys.argv[1]
@@ -164,10 +196,12 @@ load = lambda name: json.load(open(os.path.join(out, name + ".json")))
 def series(name):
     values = {}
     for line in open(os.path.join(out, "metrics-%s.txt" % name)):
-        m = re.match(r"(creditgate_account_lookups_total|creditgate_limit_checks_degraded_total)(\\{.*\\})? (\\S+)", line)
+        m = re.match(r"(creditgate_account_lookups_total|creditgate_limit_checks_degraded_total"
+                     r"|creditgate_audit_overflow_total|creditgate_audit_write_failed_total"
+                     r"|creditgate_audit_written_total|creditgate_audit_backlog)(\\{.*\\})? (\\S+)", line)
         if m:
             labels = dict(re.findall(r'(\\w+)="([^"]*)"', m.group(2) or ""))
-            key = "degraded" if m.group(1).endswith("degraded_total") else labels["level"] + "." + labels["result"]
+            key = (labels["level"] + "." + labels["result"]) if "level" in labels else m.group(1)[len("creditgate_"):]
             values[key] = float(m.group(3))
     return values
 
@@ -184,10 +218,19 @@ result = {
                "wrkThreads": $THREADS, "javaOpts": "$JAVA_OPTS", "missL1Accounts": $MISS_L1_ACCOUNTS,
                "fixedRateTarget": $fixed_rate},
   "runs": runs,
+  "loadAverageAtEnd": "$load_average",
+  "pgbenchSimpleUpdateTps": float("$pgbench_tps"),
   "ratios": {"warmOverBaseline": runs["warm"]["rps"] / runs["baseline"]["rps"],
-             "missOverWarm": runs["miss"]["rps"] / runs["warm"]["rps"]},
+             "missOverWarm": runs["miss"]["rps"] / runs["warm"]["rps"],
+             "holdsOverPgbench": runs["holds"]["rps"] / float("$pgbench_tps"),
+             "fixedAchievedOverOffered": runs["fixed"]["rps"] / runs["fixed"]["offeredRps"]},
   "lookups": {"prime": delta("prime"), "warm": delta("warm"), "miss": delta("miss")},
+  "counters": {run: delta(run) for run in ("prime", "warm", "fixed", "miss", "holds")},
 }
+watched = ("limit_checks_degraded_total", "audit_overflow_total", "audit_write_failed_total")
+bad = {run: {k: v for k, v in c.items() if k in watched and v} for run, c in result["counters"].items()}
+bad = {run: c for run, c in bad.items() if c}
+result["assertions"] = {"degradedAndOverflowAllZero": not bad, "failures": bad}
 primed = result["lookups"]["prime"]
 cached = primed.get("redis.hit", 0) + primed.get("postgres.hit", 0)
 result["heap"] = {"accountsCached": cached, "liveBytesBefore": $heap_before, "liveBytesAfter": $heap_after,
@@ -197,7 +240,7 @@ result["heap"]["heapOverPayload"] = result["heap"]["bytesPerCachedAccount"] / re
 json.dump(result, open(os.path.join(out, "results.json"), "w"), indent=2)
 rows = [("(i) baseline: bare Vert.x JSON", "baseline"), ("(ii) warm limit-check (L1 hit)", "warm"),
         ("(iii) limit-check, L1 miss / Redis hit", "miss"), ("(iv) hold (Postgres)", "holds"),
-        ("(ii) at %d req/s offered (%s of peak)" % ($fixed_rate, "$FIXED_RATE_SHARE"), "fixed")]
+        ("(ii) open loop at %d req/s offered (%s of peak)" % ($fixed_rate, "$FIXED_RATE_SHARE"), "fixed")]
 md = ["| run | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |", "|---|---|---|---|---|---|---|"]
 for label, key in rows:
     r = runs[key]
@@ -208,6 +251,16 @@ fmt = lambda d: ", ".join("%s: %d" % kv for kv in d.items()) or "none"
 md += ["", "| figure | value |", "|---|---|",
        "| (ii)/(i) warm over baseline | %.2f |" % q["warmOverBaseline"],
        "| (iii)/(ii) miss over warm | %.2f |" % q["missOverWarm"],
+       "| (iv) holds over pgbench simple-update (%.0f tps, %d connections) | %.2f |" % (
+           result["pgbenchSimpleUpdateTps"], $PG_POOL_SIZE, q["holdsOverPgbench"]),
+       "| open loop achieved / offered | %.3f |" % q["fixedAchievedOverOffered"],
+       "| degraded answers, audit overflow, audit write failures (every run) | %s |" % (
+           "all 0" if not bad else json.dumps(bad)),
+       "| load average at the end (1, 5, 15 min) | %s |" % result["loadAverageAtEnd"],
+       "| audit rows written in the warm run, per second; backlog after it | %d, %.0f/s; %d |" % (
+           result["counters"]["warm"].get("audit_written_total", 0),
+           result["counters"]["warm"].get("audit_written_total", 0) / runs["warm"]["seconds"],
+           series("after-warm").get("audit_backlog", 0)),
        "| warm run: account lookups (level.result: count) | %s |" % fmt(l["warm"]),
        "| miss run: account lookups | %s |" % fmt(l["miss"]),
        "| heap per cached account (live bytes after full GC, %d accounts) | %.0f B |" % (h["accountsCached"],
@@ -217,5 +270,6 @@ md += ["", "| figure | value |", "|---|---|",
        "", "Machine: %s, %d cores, %s; %s." % (cpu, os.cpu_count(), platform.release(), result["machine"]["java"])]
 open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
 print("\n".join(md))
+sys.exit(0 if not bad else 3)
 EOF
 log "results in $OUT/results.json and $OUT/results.md"

@@ -91,7 +91,8 @@ public final class Gateway {
     Future<Void> subscriber = config.redisUrls().isEmpty() ? Future.succeededFuture()
         : vertx.deployVerticle(new InvalidationSubscriber(config, services.l1())).map(this::remember);
     Future<Void> background = vertx.deployVerticle(
-            new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config)))
+            new AuditWriter(services.auditLog(), config.money(), () -> PgPools.create(vertx, config),
+            services.clock()))
         .map(this::remember)
         .compose(v -> vertx.deployVerticle(new HoldSweeper(services))).map(this::remember)
         .compose(v -> vertx.deployVerticle(new RiskConfigReloader(services))).map(this::remember)

@@ -5,46 +5,79 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Drains the {@link DecisionAuditLog} into Postgres in batches of at most {@code AUDIT_BATCH_MAX}, every
- * {@code AUDIT_FLUSH_MILLIS} or sooner when a batch is full; one batch in flight at a time. A failed batch is
- * logged record by record, never lost silently. On stop it flushes what is queued. One per process.
+ * Drains the {@link DecisionAuditLog} into Postgres in batches of at most {@code AUDIT_BATCH_MAX}, each one
+ * set-based statement ({@link AuditBatch}), every {@code AUDIT_FLUSH_MILLIS} or sooner when a batch is full; one
+ * batch in flight at a time. A failed batch is logged record by record, never lost silently. Keeps the daily
+ * partitions of {@code decision_audit} ahead of the clock and within {@code AUDIT_RETENTION_MONTHS}: at start
+ * (before the first write) and every {@link #PARTITION_CHECK_MILLIS}. On stop it flushes what is queued. One
+ * per process.
  */
 public final class AuditWriter extends VerticleBase {
-  private static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision,"
-      + " score, pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at, order_id,"
-      + " merchant_category, channel)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (decision_id) DO NOTHING";
+  /** How often the partitions are checked: hourly is far inside the days created ahead. */
+  static final long PARTITION_CHECK_MILLIS = 3_600_000;
+  private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
+  private static final String MAINTAIN = "SELECT decision_audit_maintain($1::date, $2, $3) AS dropped";
 
   private final DecisionAuditLog log;
   private final MoneySettings settings;
   private final Supplier<Pool> pools;
+  private final Clock clock;
+  private final List<AuditRecord> batch = new ArrayList<>();
   private Pool pool;
-  private long timerId = -1;
+  private long flushTimerId = -1;
+  private long partitionTimerId = -1;
   private boolean writing;
+  private boolean stopping;
+  private Future<Void> inFlight = Future.succeededFuture();
 
-  public AuditWriter(DecisionAuditLog log, MoneySettings settings, Supplier<Pool> pools) {
+  public AuditWriter(DecisionAuditLog log, MoneySettings settings, Supplier<Pool> pools, Clock clock) {
     this.log = log;
     this.settings = settings;
     this.pools = pools;
+    this.clock = clock;
   }
 
   @Override
   public Future<?> start() {
     pool = pools.get();
-    timerId = vertx.setPeriodic(settings.auditFlushMillis(), id -> flushOnce());
-    return Future.succeededFuture();
+    return maintainPartitions().onSuccess(v -> {
+      flushTimerId = vertx.setPeriodic(settings.auditFlushMillis(), id -> flushOnce());
+      partitionTimerId = vertx.setPeriodic(PARTITION_CHECK_MILLIS, id -> maintainPartitions()
+          .onFailure(e -> LOG.warn("audit partition maintenance failed: {}", e.toString())));
+    });
   }
 
+  /** Waits for the batch in flight (closing the pool under it would fail it), then writes what is queued. */
   @Override
   public Future<?> stop() {
-    vertx.cancelTimer(timerId);
-    return flushAll().eventually(pool::close);
+    stopping = true;
+    vertx.cancelTimer(flushTimerId);
+    vertx.cancelTimer(partitionTimerId);
+    return inFlight.compose(v -> flushAll()).eventually(pool::close);
+  }
+
+  /** Creates the day partitions ahead of today (UTC) and drops those past the retention. */
+  private Future<Void> maintainPartitions() {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return pool.preparedQuery(MAINTAIN)
+        .execute(Tuple.of(today, settings.auditPartitionDaysAhead(), settings.auditRetentionMonths()))
+        .onSuccess(rows -> {
+          int dropped = rows.iterator().next().getInteger("dropped");
+          if (dropped > 0) {
+            LOG.info("dropped {} audit partitions older than {} months", dropped, settings.auditRetentionMonths());
+          }
+        })
+        .mapEmpty();
   }
 
   /**
@@ -53,11 +86,11 @@ public final class AuditWriter extends VerticleBase {
    * most {@code AUDIT_BATCH_MAX} per {@code AUDIT_FLUSH_MILLIS}.
    */
   private void flushOnce() {
-    if (writing) {
+    if (writing || stopping) {
       return;
     }
     writing = true;
-    writeBatch().onComplete(r -> {
+    inFlight = writeBatch().onComplete(r -> {
       writing = false;
       if (log.backlog() >= settings.auditBatchMax()) {
         flushOnce();
@@ -70,33 +103,19 @@ public final class AuditWriter extends VerticleBase {
     return log.backlog() == 0 ? Future.succeededFuture() : writeBatch().compose(v -> flushAll());
   }
 
+  /** Drains one batch into the reused list (one batch in flight at a time) and inserts it in one statement. */
   private Future<Void> writeBatch() {
-    List<AuditRecord> batch = new ArrayList<>(Math.min(log.backlog(), settings.auditBatchMax()));
+    batch.clear();
     int count = log.drainTo(batch, settings.auditBatchMax());
     if (count == 0) {
       return Future.succeededFuture();
     }
-    List<Tuple> rows = new ArrayList<>(count);
-    batch.forEach(r -> rows.add(tuple(r)));
-    return pool.preparedQuery(INSERT).executeBatch(rows)
+    return pool.preparedQuery(AuditBatch.INSERT).execute(AuditBatch.tuple(batch))
         .onSuccess(v -> log.written(count))
         .recover(e -> {
           log.logUnwritten(batch, e);
           return Future.succeededFuture();
         })
         .mapEmpty();
-  }
-
-  private static Tuple tuple(AuditRecord r) {
-    Float[] features = new Float[r.features().length];
-    for (int i = 0; i < features.length; i++) {
-      features[i] = r.features()[i];
-    }
-    return Tuple.tuple().addString(r.decisionId()).addString(r.accountId()).addLong(r.amountMinor())
-        .addString(r.decision()).addInteger(r.score()).addDouble(r.pd())
-        .addArrayOfString(r.reasonCodes().toArray(String[]::new)).addString(r.modelVersion())
-        .addString(r.policyVersion()).addArrayOfFloat(features).addBoolean(r.degraded()).addString(r.clientId())
-        .addOffsetDateTime(r.decidedAt().atOffset(ZoneOffset.UTC)).addString(r.orderId())
-        .addString(r.merchantCategory()).addString(r.channel());
   }
 }

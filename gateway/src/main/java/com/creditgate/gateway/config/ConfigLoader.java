@@ -74,7 +74,8 @@ public final class ConfigLoader {
         text("EMBEDDED_PG_DIR").orElse(System.getProperty("java.io.tmpdir") + "/creditgate"),
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
         new OpsLimits(longValue("RATE_LIMIT_PER_SECOND", 0), longValue("RATE_LIMIT_BURST", 100),
-            integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000)),
+            integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000),
+            integer("API_KEY_CACHE_MAX", 1_024)),
         money(),
         longValue("SHUTDOWN_GRACE_MILLIS", 20_000),
         text("INSTANCE_ID").or(() -> text("HOSTNAME")).orElse("creditgate-" + ProcessHandle.current().pid()),
@@ -121,11 +122,13 @@ public final class ConfigLoader {
         longValue("HOLD_SWEEP_INTERVAL_MILLIS", 1_000),
         integer("HOLD_SWEEP_BATCH", 500),
         integer("AUDIT_QUEUE_MAX", 65_536),
-        integer("AUDIT_BATCH_MAX", 500),
+        integer("AUDIT_BATCH_MAX", 2_000),
         longValue("AUDIT_FLUSH_MILLIS", 50),
         longValue("BATCH_REVIEW_INTERVAL_SECONDS", 0),
         integer("BATCH_REVIEW_PAGE_SIZE", 500),
-        longValue("RISK_CONFIG_POLL_MILLIS", 2_000));
+        longValue("RISK_CONFIG_POLL_MILLIS", 2_000),
+        integer("AUDIT_RETENTION_MONTHS", 25),
+        integer("AUDIT_PARTITION_DAYS_AHEAD", 7));
   }
 
   private Optional<String> text(String key) {

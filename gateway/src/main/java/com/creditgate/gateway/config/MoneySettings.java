@@ -17,6 +17,9 @@ import com.creditgate.common.Check;
  * @param batchReviewPageSize accounts read per page by the batch review ({@code BATCH_REVIEW_PAGE_SIZE})
  * @param riskConfigPollMillis how often a replica checks for a new risk configuration besides pub/sub
  *     ({@code RISK_CONFIG_POLL_MILLIS})
+ * @param auditRetentionMonths months of daily audit partitions kept; older ones are dropped
+ *     ({@code AUDIT_RETENTION_MONTHS})
+ * @param auditPartitionDaysAhead daily audit partitions created ahead of today ({@code AUDIT_PARTITION_DAYS_AHEAD})
  */
 public record MoneySettings(
     int holdTtlDefaultSeconds,
@@ -28,7 +31,9 @@ public record MoneySettings(
     long auditFlushMillis,
     long batchReviewIntervalSeconds,
     int batchReviewPageSize,
-    long riskConfigPollMillis) {
+    long riskConfigPollMillis,
+    int auditRetentionMonths,
+    int auditPartitionDaysAhead) {
 
   public MoneySettings {
     Check.argument(holdTtlMaxSeconds >= 1, "HOLD_TTL_MAX_SECONDS must be >= 1");
@@ -41,6 +46,10 @@ public record MoneySettings(
     Check.argument(auditFlushMillis >= 1, "AUDIT_FLUSH_MILLIS must be >= 1");
     Check.argument(batchReviewIntervalSeconds >= 0, "BATCH_REVIEW_INTERVAL_SECONDS must be >= 0");
     Check.argument(riskConfigPollMillis >= 10, "RISK_CONFIG_POLL_MILLIS must be >= 10");
+    Check.argument(auditRetentionMonths >= 1 && auditRetentionMonths <= 1_200,
+        "AUDIT_RETENTION_MONTHS must be 1..1200");
+    Check.argument(auditPartitionDaysAhead >= 1 && auditPartitionDaysAhead <= 60,
+        "AUDIT_PARTITION_DAYS_AHEAD must be 1..60");
     Check.argument(batchReviewPageSize >= 1 && batchReviewPageSize <= 10_000, "BATCH_REVIEW_PAGE_SIZE must be 1..10000");
   }
 }

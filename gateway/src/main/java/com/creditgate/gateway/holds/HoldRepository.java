@@ -4,7 +4,10 @@ import com.creditgate.common.Check;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.common.account.CreditState;
 import com.creditgate.gateway.store.AccountNotFound;
+import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.postgres.PgAccountRepository;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,8 +24,11 @@ import java.util.List;
 /**
  * Holds in Postgres, the money truth. A hold is placed by ONE statement: the account row is locked and
  * updated only while it is ACTIVE and the amount fits its available credit, so concurrent holds serialize on
- * the row lock and can never together exceed available credit; a decline's reasons come from that same row. Capture and release lock the hold, then the
- * account (always in that order), inside the caller's transaction. Stateless and thread-safe.
+ * the row lock and can never together exceed available credit. The same statement returns the account row,
+ * after the hold when it was placed or, when it was not, exactly as the decision saw it (the row the statement
+ * locked): the caches are refreshed from it and a decline is explained from it, with no second round
+ * trip. Capture and release lock the hold, then the account (always in that order), inside the caller's
+ * transaction. Stateless and thread-safe.
  */
 final class HoldRepository {
   /**
@@ -31,18 +37,16 @@ final class HoldRepository {
    * reason therefore comes from the same row version as the decision, never from a later snapshot.
    */
   private static final String PLACE = "WITH acc AS ("
-      + " SELECT account_id, status, credit_limit_minor - outstanding_minor - held_minor AS available_minor"
-      + " FROM accounts WHERE account_id = $1 FOR UPDATE),"
+      + " SELECT " + PgAccountRepository.COLUMNS + " FROM accounts WHERE account_id = $1 FOR UPDATE),"
       + " taken AS ("
-      + " UPDATE accounts a SET held_minor = a.held_minor + $2, version = a.version + 1, updated_at = now()"
-      + " FROM acc WHERE a.account_id = acc.account_id AND acc.status = 'ACTIVE' AND acc.available_minor >= $2"
-      + " RETURNING a.account_id, a.credit_limit_minor - a.outstanding_minor - a.held_minor AS available_minor),"
-      + " placed AS ("
-      + " INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
-      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM taken RETURNING hold_id)"
-      + " SELECT acc.status, acc.available_minor AS available_before_minor,"
-      + " (SELECT available_minor FROM taken) AS available_after_minor,"
-      + " EXISTS (SELECT 1 FROM placed) AS placed FROM acc";
+      + " UPDATE accounts SET held_minor = held_minor + $2, version = version + 1, updated_at = now()"
+      + " WHERE account_id = $1 AND status = 'ACTIVE'"
+      + " AND credit_limit_minor - outstanding_minor - held_minor >= $2 AND EXISTS (SELECT 1 FROM acc)"
+      + " RETURNING " + PgAccountRepository.COLUMNS + "),"
+      + " hold AS (INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
+      + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM taken)"
+      + " SELECT true AS placed, * FROM taken"
+      + " UNION ALL SELECT false AS placed, * FROM acc WHERE NOT EXISTS (SELECT 1 FROM taken)";
   private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
       + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2 FOR UPDATE";
   private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
@@ -81,31 +85,37 @@ final class HoldRepository {
     }
   }
 
-  /** Places a hold; the available credit after it, or a failed future saying why it does not fit. */
-  Future<Long> place(SqlConnection conn, String holdId, HoldRequest request, String clientId, Instant expiresAt) {
+  /**
+   * Places a hold in one statement (one round trip on {@code client}); the account as stored after it, or a
+   * failed future saying why it does not fit (from the same statement's row).
+   */
+  Future<AccountRecord> place(SqlClient client, String holdId, HoldRequest request, String clientId,
+      Instant expiresAt) {
     Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
         expiresAt.atOffset(ZoneOffset.UTC));
-    return conn.preparedQuery(PLACE).execute(args).map(rows -> {
+    return client.preparedQuery(PLACE).execute(args).map(rows -> {
       if (rows.size() == 0) {
         throw AccountNotFound.of(request.accountId());
       }
       Row row = rows.iterator().next();
-      if (row.getBoolean("placed")) {
-        return row.getLong("available_after_minor");
+      AccountRecord account = PgAccountRepository.map(row);
+      if (!row.getBoolean("placed")) {
+        throw declined(account.state(), request);
       }
-      throw declined(request, AccountStatus.valueOf(row.getString("status")), row.getLong("available_before_minor"));
+      Check.that(account.state().heldMinor() <= account.state().creditLimitMinor(), "held above the limit on %s",
+          account.accountId());
+      return account;
     });
   }
 
-  /** Why a hold did not fit the account as the placing statement saw it. */
-  private static GatewayException.Declined declined(HoldRequest request, AccountStatus status, long availableMinor) {
+  private static GatewayException.Declined declined(CreditState state, HoldRequest request) {
     List<ReasonCode> reasons = new ArrayList<>(2);
-    if (status == AccountStatus.FROZEN) {
+    if (state.status() == AccountStatus.FROZEN) {
       reasons.add(ReasonCode.ACCOUNT_FROZEN);
-    } else if (status == AccountStatus.CLOSED) {
+    } else if (state.status() == AccountStatus.CLOSED) {
       reasons.add(ReasonCode.ACCOUNT_CLOSED);
     }
-    if (availableMinor < request.amountMinor()) {
+    if (state.availableMinor() < request.amountMinor()) {
       reasons.add(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
     }
     Check.that(!reasons.isEmpty(), "hold for %s declined without a reason", request.accountId());

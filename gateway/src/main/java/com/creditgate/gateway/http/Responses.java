@@ -1,6 +1,8 @@
 package com.creditgate.gateway.http;
 
 import com.creditgate.common.reason.ReasonCode;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +12,7 @@ import java.util.Locale;
 /** Writes JSON answers and localizes reasons. */
 public final class Responses {
   private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+  private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
   private Responses() {}
 
@@ -18,6 +21,13 @@ public final class Responses {
     ctx.response().setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .end(body.toBuffer());
+  }
+
+  /** Ends the exchange with {@code status} and {@code body}, already JSON. */
+  public static void json(RoutingContext ctx, int status, Buffer body) {
+    ctx.response().setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+        .end(body);
   }
 
   /** Chinese when the client's Accept-Language prefers it, otherwise English. */

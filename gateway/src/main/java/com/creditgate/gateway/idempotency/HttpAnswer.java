@@ -3,6 +3,7 @@ package com.creditgate.gateway.idempotency;
 import com.creditgate.gateway.http.FailureHandler;
 import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
+import com.creditgate.gateway.store.AccountRecord;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -17,24 +18,32 @@ import org.slf4j.LoggerFactory;
  * @param replayed whether this answer is a replay of a stored one
  * @param changedAccountId the account whose stored state the command changed, to refresh in the caches after
  *     commit; {@code null} for none (and for replays: the first answer refreshed it)
+ * @param changedRecord the account as the command's own statement returned it, published to the caches as is
+ *     (no read after the write); {@code null} when only {@code changedAccountId} is known (then it is re-read)
  */
-public record HttpAnswer(int status, String contentType, Buffer body, boolean replayed, String changedAccountId) {
+public record HttpAnswer(int status, String contentType, Buffer body, boolean replayed, String changedAccountId,
+    AccountRecord changedRecord) {
   private static final Logger LOG = LoggerFactory.getLogger(HttpAnswer.class);
 
   /** A JSON answer. */
   public static HttpAnswer json(int status, JsonObject body) {
-    return new HttpAnswer(status, "application/json", body.toBuffer(), false, null);
+    return new HttpAnswer(status, "application/json", body.toBuffer(), false, null, null);
   }
 
   /** This answer, saying that the command changed {@code accountId}. */
   public HttpAnswer changed(String accountId) {
-    return new HttpAnswer(status, contentType, body, replayed, accountId);
+    return new HttpAnswer(status, contentType, body, replayed, accountId, null);
+  }
+
+  /** This answer, saying that the command changed the account to {@code stored} (its statement's returned row). */
+  public HttpAnswer changed(AccountRecord stored) {
+    return new HttpAnswer(status, contentType, body, replayed, stored.accountId(), stored);
   }
 
   /** The problem+json answer of a client error, so that it is stored and replayed like a success. */
   public static HttpAnswer problem(GatewayException e, String path, Locale locale) {
     return new HttpAnswer(e.status(), FailureHandler.PROBLEM_JSON, FailureHandler.problem(e, path, locale).toBuffer(),
-        false, null);
+        false, null, null);
   }
 
   /**
@@ -43,7 +52,7 @@ public record HttpAnswer(int status, String contentType, Buffer body, boolean re
    */
   public static void sendAfterRefresh(RoutingContext ctx, Future<HttpAnswer> answer, TieredAccountStore store) {
     answer.compose(a -> a.changedAccountId() == null ? Future.succeededFuture(a)
-            : store.refresh(a.changedAccountId())
+            : (a.changedRecord() != null ? store.publish(a.changedRecord()) : store.refresh(a.changedAccountId()))
                 .onFailure(e -> LOG.warn("cache refresh of {} failed: {}", a.changedAccountId(), e.toString()))
                 .transform(r -> Future.succeededFuture(a)))
         .onSuccess(a -> a.send(ctx))

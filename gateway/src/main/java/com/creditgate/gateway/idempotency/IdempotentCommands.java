@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.function.Function;
@@ -63,6 +64,14 @@ public final class IdempotentCommands {
             : replay(conn, Tuple.of(clientId, key), requestHash)));
   }
 
+  /**
+   * Runs a command that is ONE statement: without an {@code Idempotency-Key} on the pool directly (the statement
+   * is its own transaction: one round trip instead of BEGIN, statement, COMMIT); with one as {@link #run} does.
+   */
+  public Future<HttpAnswer> runStatement(RoutingContext ctx, Function<SqlClient, Future<HttpAnswer>> statement) {
+    return ctx.request().getHeader(HEADER) == null ? statement.apply(pool) : run(ctx, statement::apply);
+  }
+
   private static Future<HttpAnswer> runAndRecord(RoutingContext ctx, SqlConnection conn,
       Function<SqlConnection, Future<HttpAnswer>> command, Tuple id) {
     return command.apply(conn)
@@ -82,7 +91,7 @@ public final class IdempotentCommands {
             HEADER + " was already used with a different request");
       }
       return new HttpAnswer(row.getInteger("status_code"), row.getString("content_type"),
-          Buffer.buffer(row.getString("body")), true, null);
+          Buffer.buffer(row.getString("body")), true, null, null);
     });
   }
 

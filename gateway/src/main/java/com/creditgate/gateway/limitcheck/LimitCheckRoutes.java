@@ -21,7 +21,6 @@ import com.creditgate.scoring.decision.Decision;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.model.ScoreScale;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -71,9 +70,9 @@ public final class LimitCheckRoutes implements RouteModule {
                 engine.active(), Responses.locale(ctx), metrics, audit, ctx.get(ApiAuth.CLIENT_ID), clock.instant(),
                 request))
             : Future.failedFuture(e))
-        .onSuccess(body -> {
-          Responses.json(ctx, 200, body);
-          metrics.decisionLatency(Decision.valueOf(body.getString("decision")), System.nanoTime() - startNanos);
+        .onSuccess(answer -> {
+          Responses.json(ctx, 200, answer.body());
+          metrics.decisionLatency(answer.decision(), System.nanoTime() - startNanos);
         })
         .onFailure(ctx::fail);
   }
@@ -98,7 +97,7 @@ public final class LimitCheckRoutes implements RouteModule {
     return reevaluation.reevaluate(record).map(reopened -> new AccountRead(reopened, read.degraded()));
   }
 
-  private JsonObject decide(RoutingContext ctx, LimitCheckRequest request, AccountRead read) {
+  private LimitCheckAnswer.Written decide(RoutingContext ctx, LimitCheckRequest request, AccountRead read) {
     AccountRecord record = read.record();
     RiskEngine.Active active = engine.active();
     CreditState state = record.state();
@@ -115,27 +114,14 @@ public final class LimitCheckRoutes implements RouteModule {
     boolean scored = Double.isFinite(pd);
     int score = scored ? ScoreScale.scoreOf(pd) : 0;
     List<ReasonCode> reasons = reasons(outcome, active, features);
-    audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision().name(), score,
-        pd, reasons.stream().map(ReasonCode::code).toList(), active.model().version(),
-        active.policyDocument().version(), features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID), now,
-        request.orderId(), request.merchantCategory(), request.channel()));
-    return new JsonObject()
-        .put("decisionId", decisionId)
-        .put("decision", outcome.decision().name())
-        .put("accountId", record.accountId())
-        .put("amount", request.amountMinor())
-        .put("available", state.availableMinor())
-        .put("creditLimit", state.creditLimitMinor())
-        .put("outstanding", state.outstandingMinor())
-        .put("held", state.heldMinor())
-        .put("status", state.status().name())
-        .put("score", scored ? score : null)
-        .put("pd", scored ? pd : null)
-        .put("tier", state.tier())
-        .put("reasons", Responses.reasons(reasons, Responses.locale(ctx)))
-        .put("degraded", read.degraded())
-        .put("modelVersion", active.model().version())
-        .put("policyVersion", active.policyDocument().version());
+    String modelVersion = active.model().version();
+    String policyVersion = active.policyDocument().version();
+    audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision(), score, pd,
+        AuditRecord.pack(reasons), modelVersion, policyVersion, features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID),
+        now.toEpochMilli(), request.orderId(), request.merchantCategory(), request.channel()));
+    return new LimitCheckAnswer.Written(outcome.decision(), LimitCheckAnswer.decided(decisionId, outcome.decision(),
+        record.accountId(), request.amountMinor(), state, score, pd, reasons, Responses.locale(ctx), read.degraded(),
+        modelVersion, policyVersion));
   }
 
   /** Decline reasons first, then the model factors that lowered the score; at most four. */

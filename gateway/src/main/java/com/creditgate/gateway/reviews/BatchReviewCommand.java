@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code java -jar creditgate-gateway-all.jar batch-review [runKey]}: the Kubernetes CronJob's entry point.
@@ -39,10 +40,11 @@ public final class BatchReviewCommand {
     RedisAccountCache l2 = redis == null ? null : new RedisAccountCache(redis, config.redisKeyPrefix(),
         config.l2TtlSeconds(), config.requestDeadlineMillis());
     GatewayMetrics metrics = new GatewayMetrics();
-    DependencyBreaker pgBreaker = breaker(vertx, config, metrics, "postgres");
-    DependencyBreaker redisBreaker = redis == null ? null : breaker(vertx, config, metrics, "redis");
+    PgAccountRepository repository = new PgAccountRepository(pool);
+    DependencyBreaker pgBreaker = breaker(vertx, config, metrics, "postgres", repository::ping);
+    DependencyBreaker redisBreaker = redis == null ? null : breaker(vertx, config, metrics, "redis", l2::ping);
     TieredAccountStore store = new TieredAccountStore(vertx.getOrCreateContext(), new AccountL1Cache(1, 1_000), l2,
-        new PgAccountRepository(pool), redisBreaker, pgBreaker, metrics);
+        repository, redisBreaker, pgBreaker, metrics);
     return Migrations.apply(vertx, pool)
         .compose(v -> vertx.executeBlocking(() -> RiskEngineLoader.load(config.modelResource())))
         .compose(engine -> new RiskConfigLoader(vertx, pool, engine).reload().map(engine))
@@ -59,8 +61,9 @@ public final class BatchReviewCommand {
         });
   }
 
-  private static DependencyBreaker breaker(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, String name) {
+  private static DependencyBreaker breaker(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, String name,
+      Supplier<Future<?>> probe) {
     return new DependencyBreaker(vertx, name, config.ops().breakerMaxFailures(), config.requestDeadlineMillis(),
-        config.ops().breakerResetMillis(), metrics.breaker(name));
+        config.ops().breakerResetMillis(), metrics.breaker(name), probe);
   }
 }

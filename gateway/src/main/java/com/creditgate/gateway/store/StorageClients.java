@@ -16,6 +16,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The storage one verticle owns: its Postgres pool, its Redis client, their circuit breakers and readiness
@@ -35,7 +36,7 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
     List<DependencyBreaker> breakers = new ArrayList<>();
     Pool pool = PgPools.createForRequests(vertx, config);
     PgAccountRepository repository = new PgAccountRepository(pool);
-    DependencyBreaker pgBreaker = breaker(vertx, services, "postgres", breakers);
+    DependencyBreaker pgBreaker = breaker(vertx, services, "postgres", breakers, repository::ping);
     probes.add(new DependencyProbe("postgres", repository::ping, pgBreaker::state));
     Redis redis = null;
     RedisAccountCache l2 = null;
@@ -43,7 +44,7 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
     if (config.redisUrls().isPresent()) {
       redis = RedisClients.create(vertx, config);
       l2 = new RedisAccountCache(redis, config.redisKeyPrefix(), config.l2TtlSeconds(), config.requestDeadlineMillis());
-      redisBreaker = breaker(vertx, services, "redis", breakers);
+      redisBreaker = breaker(vertx, services, "redis", breakers, l2::ping);
       probes.add(new DependencyProbe("redis", l2::ping, redisBreaker::state));
     }
     TieredAccountStore tiered = new TieredAccountStore(context, services.l1(), l2, repository, redisBreaker, pgBreaker,
@@ -52,10 +53,11 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
   }
 
   private static DependencyBreaker breaker(Vertx vertx, GatewayServices services, String dependency,
-      List<DependencyBreaker> breakers) {
+      List<DependencyBreaker> breakers, Supplier<Future<?>> probe) {
     GatewayConfig config = services.config();
     DependencyBreaker breaker = new DependencyBreaker(vertx, dependency, config.ops().breakerMaxFailures(),
-        config.requestDeadlineMillis(), config.ops().breakerResetMillis(), services.metrics().breaker(dependency));
+        config.requestDeadlineMillis(), config.ops().breakerResetMillis(), services.metrics().breaker(dependency),
+        probe);
     breakers.add(breaker);
     return breaker;
   }

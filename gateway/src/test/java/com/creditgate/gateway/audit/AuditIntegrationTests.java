@@ -62,7 +62,9 @@ class AuditIntegrationTests {
       assertThat(row.getLong("amount_minor")).isEqualTo(12_345);
       assertThat(row.getString("decision")).isEqualTo("APPROVE");
       assertThat(row.getString("model_version")).isNotBlank();
-      assertThat(row.getArrayOfFloats("features")).hasSize(24);
+      assertThat(AuditBatch.decodeFeatures(row.getBuffer("features"))).hasSize(24).startsWith(760f);
+      assertThat(row.getArrayOfStrings("reasons")).isNotEmpty().allMatch(code -> code.matches("[RDP]\\d{3}"));
+      assertThat(row.getOffsetDateTime("decided_at").toInstant()).isEqualTo(CLOCK.instant());
       assertThat(row.getString("client_id")).isEqualTo("demo");
     } finally {
       gateway.close();
@@ -114,5 +116,47 @@ class AuditIntegrationTests {
     assertThat(log.written()).isEqualTo(3);
     assertThat(log.backlog()).isZero();
     assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit").iterator().next().getLong("n")).isEqualTo(3);
+  }
+
+  @Test
+  void eachBatchIsOneInsertStatement() {
+    Map<String, String> settings = TestGateway.freshSettings(vertx);
+    settings.put("AUDIT_BATCH_MAX", "100");
+    settings.put("AUDIT_FLUSH_MILLIS", "600000");
+    TestGateway gateway = TestGateway.start(vertx, settings, CLOCK);
+    gateway.sql("CREATE TABLE audit_statements (n integer NOT NULL)");
+    gateway.sql("CREATE FUNCTION count_audit_statement() RETURNS trigger LANGUAGE plpgsql AS "
+        + "'BEGIN INSERT INTO audit_statements VALUES (1); RETURN NULL; END'");
+    gateway.sql("CREATE TRIGGER audit_statement AFTER INSERT ON decision_audit FOR EACH STATEMENT "
+        + "EXECUTE FUNCTION count_audit_statement()");
+    DecisionAuditLog log = gateway.gateway().services().auditLog();
+    for (int i = 0; i < 250; i++) {
+      log.offer(AuditRecords.sample("batch-" + i, CLOCK.millis()));
+    }
+    gateway.close();
+    assertThat(log.written()).isEqualTo(250);
+    assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit").iterator().next().getLong("n")).isEqualTo(250);
+    assertThat(gateway.sql("SELECT count(*) AS n FROM audit_statements").iterator().next().getLong("n")).isEqualTo(3);
+  }
+
+  @Test
+  void recordsRoundTripThroughTheBatchEncoding() {
+    TestGateway gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
+    DecisionAuditLog log = gateway.gateway().services().auditLog();
+    AuditRecord sample = AuditRecords.sample("round-trip", CLOCK.millis());
+    log.offer(sample);
+    log.offer(AuditRecords.conservative("round-trip-degraded", CLOCK.millis()));
+    gateway.close();
+    Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", "round-trip").iterator().next();
+    assertThat(row.getString("account_id")).isEqualTo(sample.accountId());
+    assertThat(row.getDouble("pd")).isEqualTo(sample.pd());
+    assertThat(row.getArrayOfStrings("reasons")).containsExactly("D201", "R101");
+    assertThat(AuditBatch.decodeFeatures(row.getBuffer("features"))).containsExactly(sample.features());
+    Row degraded = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", "round-trip-degraded")
+        .iterator().next();
+    assertThat(degraded.getArrayOfStrings("reasons")).containsExactly("D206");
+    assertThat(degraded.getDouble("pd")).isNaN();
+    assertThat(degraded.getBoolean("degraded")).isTrue();
+    assertThat(AuditBatch.decodeFeatures(degraded.getBuffer("features"))).hasSize(24).containsOnly(Float.NaN);
   }
 }

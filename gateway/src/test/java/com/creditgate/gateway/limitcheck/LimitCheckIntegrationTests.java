@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,5 +173,17 @@ class LimitCheckIntegrationTests {
   void clientKeyOnAdminIsForbidden() {
     HttpResponse<Buffer> answer = gateway.get("/admin/policies");
     assertThat(answer.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aVerifiedKeyIsAdmittedAgainAndANearMissAfterItIsRefused() {
+    String key = TestGateway.API_KEY;
+    String nearMiss = key.substring(0, key.length() - 1) + (key.endsWith("x") ? "y" : "x");
+    JsonObject body = new JsonObject().put("accountId", "it-never-created").put("amount", 5);
+    for (String token : List.of(key, key, nearMiss, key.toUpperCase(java.util.Locale.ROOT) + "", key + " extra")) {
+      int status = TestServices.await(gateway.client().post("/v1/limit-checks")
+          .putHeader("Authorization", "Bearer " + token).sendJsonObject(body)).statusCode();
+      assertThat(status).as(token).isEqualTo(token.equals(key) ? 404 : 401);
+    }
   }
 }

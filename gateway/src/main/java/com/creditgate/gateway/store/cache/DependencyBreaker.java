@@ -6,6 +6,7 @@ import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Supplier;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * One dependency's circuit breaker for one verticle, with the call deadline: after {@code maxFailures}
  * failures or timeouts it opens and calls fail at once ({@link OpenCircuitException}) for
- * {@code resetMillis}; then one half-open probe decides whether it closes again. A {@link GatewayException}
+ * {@code resetMillis}; then it goes half-open and runs its own probe (the dependency's ping) at once, so it
+ * closes again even when no request comes its way (a warm L1 sends none). A {@link GatewayException}
  * (404, 409...) is an answer from the dependency, not a failure of it. Reports its transitions to the process
  * gauges. Use from its verticle's event loop.
  */
@@ -21,13 +23,18 @@ public final class DependencyBreaker {
   private final CircuitBreaker breaker;
   private final BreakerGauge gauge;
   private final long resetMillis;
+  private final Context context;
+  private final Supplier<Future<?>> probe;
   private CircuitBreakerState reported = CircuitBreakerState.CLOSED;
   private long lastFailureNanos;
   private boolean failedEver;
 
+  /** {@code probe} is a cheap call (a ping) run under the breaker each time it goes half-open. */
   public DependencyBreaker(Vertx vertx, String name, int maxFailures, long deadlineMillis, long resetMillis,
-      BreakerGauge gauge) {
+      BreakerGauge gauge, Supplier<Future<?>> probe) {
     this.gauge = gauge;
+    this.probe = probe;
+    this.context = vertx.getOrCreateContext();
     this.resetMillis = resetMillis;
     CircuitBreakerOptions options = new CircuitBreakerOptions()
         .setMaxFailures(maxFailures)
@@ -37,7 +44,10 @@ public final class DependencyBreaker {
         .setNotificationAddress(null);
     this.breaker = CircuitBreaker.create(name, vertx, options)
         .openHandler(v -> report(CircuitBreakerState.OPEN))
-        .halfOpenHandler(v -> report(CircuitBreakerState.HALF_OPEN))
+        .halfOpenHandler(v -> {
+          report(CircuitBreakerState.HALF_OPEN);
+          context.runOnContext(ignored -> call(probe::get));
+        })
         .closeHandler(v -> report(CircuitBreakerState.CLOSED));
     this.breaker.<Object>failurePolicy(future -> future.failed() && !(future.cause() instanceof GatewayException));
   }
@@ -45,7 +55,7 @@ public final class DependencyBreaker {
   /** Runs {@code call} under the breaker and the deadline. */
   public <T> Future<T> call(Supplier<Future<T>> call) {
     return breaker.<T>execute(call).onFailure(e -> {
-      if (!(e instanceof GatewayException)) {
+      if (!(e instanceof GatewayException) && !skipped(e)) {
         lastFailureNanos = System.nanoTime();
         failedEver = true;
       }
@@ -57,7 +67,10 @@ public final class DependencyBreaker {
     return failure instanceof OpenCircuitException;
   }
 
-  /** Closed and no failure within the last reset period: answers from here are not degraded. */
+  /**
+   * Closed and no failure of the dependency within the last reset period: answers from here are not degraded.
+   * Calls the breaker refused without trying are not failures of the dependency and do not count.
+   */
   public boolean healthy() {
     if (breaker.state() != CircuitBreakerState.CLOSED) {
       return false;

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.store.postgres;
 
+import com.creditgate.common.Check;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -11,18 +12,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned schema migrations of {@code db/migration} (listed in order in {@code index.txt}) at
- * start. Each runs in its own transaction and is recorded in {@code schema_migrations}; a session advisory
- * lock makes concurrent replicas apply them once.
+ * start; the index must list them by strictly increasing version ({@code V<number>__name.sql}), so a merge that
+ * misorders it fails the start instead of applying out of order. Each runs in its own transaction and is recorded
+ * in {@code schema_migrations}; a session advisory lock makes concurrent replicas apply them once.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final long LOCK_KEY = 0x43726564697447L; // "CreditG"
   private static final String DIRECTORY = "db/migration/";
+  private static final Pattern NAME = Pattern.compile("V(\\d{1,6})__[A-Za-z0-9_]+\\.sql");
 
   private Migrations() {}
 
@@ -63,13 +68,33 @@ public final class Migrations {
 
   private static List<Script> readAll() {
     List<Script> scripts = new ArrayList<>();
-    for (String line : read(DIRECTORY + "index.txt").split("\n")) {
-      String name = line.trim();
-      if (!name.isEmpty()) {
-        scripts.add(new Script(name, read(DIRECTORY + name)));
-      }
+    for (String name : names(read(DIRECTORY + "index.txt"))) {
+      scripts.add(new Script(name, read(DIRECTORY + name)));
     }
     return scripts;
+  }
+
+  /** The migration names of {@code index}, one a line; fails unless their versions strictly increase. */
+  static List<String> names(String index) {
+    List<String> names = new ArrayList<>();
+    int previous = 0;
+    for (String line : index.split("\n")) {
+      String name = line.trim();
+      if (!name.isEmpty()) {
+        int version = version(name);
+        Check.that(version > previous, "migration %s is listed after version %s in index.txt", name, previous);
+        previous = version;
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The number of {@code V<number>__name.sql}. */
+  private static int version(String name) {
+    Matcher matcher = NAME.matcher(name);
+    Check.that(matcher.matches(), "migration %s is not named V<number>__<name>.sql", name);
+    return Integer.parseInt(matcher.group(1));
   }
 
   private static String read(String resource) {

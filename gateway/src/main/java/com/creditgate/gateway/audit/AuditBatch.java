@@ -1,0 +1,100 @@
+package com.creditgate.gateway.audit;
+
+import com.creditgate.common.Check;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+
+/**
+ * One batch of audit records as the parameters of a single set-based insert: a column array per field (the
+ * reasons as {@link AuditRecord#REASONS_MAX} arrays, one per slot, null where a row has fewer), and every
+ * feature snapshot in one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced
+ * per row by offset. One statement and one round trip per batch, whatever its size; Postgres parses it once.
+ * Nothing is sliced out of a variable-length array (that is a scan from its start, quadratic per batch: 150 ms
+ * for 2 000 rows against 60 ms, measured with psql on the bench database), and there is no
+ * {@code ON CONFLICT}: decision ids are random 128-bit, and its speculative insertion cost 25 of those 60 ms.
+ * A duplicate would fail the batch into the overflow log, counted, not drop it.
+ */
+final class AuditBatch {
+  static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision, score,"
+      + " pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at,"
+      + " order_id, merchant_category, channel)"
+      + " SELECT u.id, u.account, u.amount, u.decision, u.score, u.pd,"
+      + " array_remove(ARRAY[u.r1, u.r2, u.r3, u.r4], NULL), u.model, u.policy,"
+      + " substring($13::bytea FROM u.offset_bytes + 1 FOR u.length_bytes), u.degraded, u.client,"
+      + " to_timestamp(u.millis / 1000.0), u.order_id, u.merchant_category, u.channel"
+      + " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[],"
+      + " $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::int[], $15::int[], $16::bool[],"
+      + " $17::text[], $18::bigint[], $19::text[], $20::text[], $21::text[])"
+      + " AS u(id, account, amount, decision, score, pd, r1, r2, r3, r4, model, policy, offset_bytes, length_bytes,"
+      + " degraded, client, millis, order_id, merchant_category, channel)";
+
+  static {
+    Check.that(AuditRecord.REASONS_MAX == 4, "INSERT has 4 reason columns, records carry %s", AuditRecord.REASONS_MAX);
+  }
+
+  private AuditBatch() {}
+
+  /** The parameters of {@link #INSERT} for {@code records}. */
+  static Tuple tuple(List<AuditRecord> records) {
+    int rows = records.size();
+    String[] ids = new String[rows];
+    String[] accounts = new String[rows];
+    Long[] amounts = new Long[rows];
+    String[] decisions = new String[rows];
+    Integer[] scores = new Integer[rows];
+    Double[] pds = new Double[rows];
+    String[][] reasons = new String[AuditRecord.REASONS_MAX][rows];
+    String[] models = new String[rows];
+    String[] policies = new String[rows];
+    Integer[] offsets = new Integer[rows];
+    Integer[] lengths = new Integer[rows];
+    Boolean[] degraded = new Boolean[rows];
+    String[] clients = new String[rows];
+    Long[] millis = new Long[rows];
+    String[] orders = new String[rows];
+    String[] categories = new String[rows];
+    String[] channels = new String[rows];
+    Buffer features = Buffer.buffer(rows * records.get(0).features().length * Float.BYTES);
+    for (int row = 0; row < rows; row++) {
+      AuditRecord r = records.get(row);
+      ids[row] = r.decisionId();
+      accounts[row] = r.accountId();
+      amounts[row] = r.amountMinor();
+      decisions[row] = r.decision().name();
+      scores[row] = r.score();
+      pds[row] = r.pd();
+      for (int slot = 0; slot < AuditRecord.REASONS_MAX; slot++) {
+        reasons[slot][row] = AuditRecord.reasonCode(r.reasonsPacked(), slot);
+      }
+      models[row] = r.modelVersion();
+      policies[row] = r.policyVersion();
+      offsets[row] = features.length();
+      for (float f : r.features()) {
+        features.appendFloat(f);
+      }
+      lengths[row] = features.length() - offsets[row];
+      degraded[row] = r.degraded();
+      clients[row] = r.clientId();
+      millis[row] = r.decidedAtMillis();
+      orders[row] = r.orderId();
+      categories[row] = r.merchantCategory();
+      channels[row] = r.channel();
+    }
+    return Tuple.tuple().addArrayOfString(ids).addArrayOfString(accounts).addArrayOfLong(amounts)
+        .addArrayOfString(decisions).addArrayOfInteger(scores).addArrayOfDouble(pds).addArrayOfString(reasons[0])
+        .addArrayOfString(reasons[1]).addArrayOfString(reasons[2]).addArrayOfString(reasons[3])
+        .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)
+        .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
+        .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels);
+  }
+
+  /** Decodes a {@code features} column value back into the snapshot (NaN = missing). */
+  static float[] decodeFeatures(Buffer bytes) {
+    float[] features = new float[bytes.length() / Float.BYTES];
+    for (int i = 0; i < features.length; i++) {
+      features[i] = bytes.getFloat(i * Float.BYTES);
+    }
+    return features;
+  }
+}

@@ -1,0 +1,113 @@
+package com.creditgate.gateway.limitcheck;
+
+import com.creditgate.common.account.CreditState;
+import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.http.JsonBytes;
+import com.creditgate.scoring.decision.Decision;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The limit-check answer written field by field into one {@link Buffer}, without a {@code JsonObject} tree:
+ * the field names and every reason's {@code {code, message}} in both languages are encoded once at class load,
+ * the variable values go through {@link JsonBytes} (escaped). Same fields, order and number format as the
+ * {@code LimitCheckResponse} schema of openapi.json. Stateless.
+ */
+final class LimitCheckAnswer {
+  /** Enough for the largest answer (four Chinese reasons) without growing the buffer. */
+  private static final int INITIAL_BYTES = 1_024;
+  private static final byte[] AVAILABLE = ascii(",\"available\":");
+  private static final byte[] CREDIT_LIMIT = ascii(",\"creditLimit\":");
+  private static final byte[] OUTSTANDING = ascii(",\"outstanding\":");
+  private static final byte[] HELD = ascii(",\"held\":");
+  private static final byte[] STATUS = ascii(",\"status\":");
+  private static final byte[] SCORE = ascii(",\"score\":");
+  private static final byte[] PD = ascii(",\"pd\":");
+  private static final byte[] TIER = ascii(",\"tier\":");
+  private static final byte[] CONSERVATIVE_FIELDS = ascii(",\"available\":0,\"creditLimit\":null,"
+      + "\"outstanding\":null,\"held\":null,\"status\":null,\"score\":null,\"pd\":null,\"tier\":null");
+  private static final byte[] OPEN_DECISION_ID = ascii("{\"decisionId\":");
+  private static final byte[] DECISION = ascii(",\"decision\":");
+  private static final byte[] ACCOUNT_ID = ascii(",\"accountId\":");
+  private static final byte[] AMOUNT = ascii(",\"amount\":");
+  private static final byte[] REASONS = ascii(",\"reasons\":[");
+  private static final byte[] REASONS_END_DEGRADED = ascii("],\"degraded\":");
+  private static final byte[] MODEL_VERSION = ascii(",\"modelVersion\":");
+  private static final byte[] POLICY_VERSION = ascii(",\"policyVersion\":");
+  private static final ReasonCode[] CODES = ReasonCode.values();
+  private static final byte[][] ENGLISH = encodeReasons(Locale.ENGLISH);
+  private static final byte[][] CHINESE = encodeReasons(Locale.SIMPLIFIED_CHINESE);
+
+  private LimitCheckAnswer() {}
+
+  /** A written answer and the decision it carries (for the latency meter). */
+  record Written(Decision decision, Buffer body) {}
+
+  /** The answer of a decision taken on the account's {@code state}. */
+  static Buffer decided(String decisionId, Decision decision, String accountId, long amountMinor, CreditState state,
+      int score, double pd, List<ReasonCode> reasons, Locale locale, boolean degraded, String modelVersion,
+      String policyVersion) {
+    Buffer out = head(decisionId, decision, accountId, amountMinor);
+    JsonBytes.number(out.appendBytes(AVAILABLE), state.availableMinor());
+    JsonBytes.number(out.appendBytes(CREDIT_LIMIT), state.creditLimitMinor());
+    JsonBytes.number(out.appendBytes(OUTSTANDING), state.outstandingMinor());
+    JsonBytes.number(out.appendBytes(HELD), state.heldMinor());
+    JsonBytes.string(out.appendBytes(STATUS), state.status().name());
+    if (Double.isFinite(pd)) {
+      JsonBytes.number(out.appendBytes(SCORE), score);
+    } else {
+      JsonBytes.nullValue(out.appendBytes(SCORE)); // no score from a PD the model could not give (fail closed)
+    }
+    JsonBytes.number(out.appendBytes(PD), pd);
+    JsonBytes.string(out.appendBytes(TIER), state.tier());
+    return tail(out, reasons, locale, degraded, modelVersion, policyVersion);
+  }
+
+  /** The conservative answer when the account could not be read: account fields {@code null}, available 0. */
+  static Buffer conservative(String decisionId, String accountId, long amountMinor, Locale locale,
+      String modelVersion, String policyVersion) {
+    Buffer out = head(decisionId, Decision.DECLINE, accountId, amountMinor);
+    out.appendBytes(CONSERVATIVE_FIELDS);
+    return tail(out, List.of(ReasonCode.DEGRADED_CONSERVATIVE), locale, true, modelVersion, policyVersion);
+  }
+
+  private static Buffer head(String decisionId, Decision decision, String accountId, long amountMinor) {
+    Buffer out = Buffer.buffer(INITIAL_BYTES);
+    JsonBytes.string(out.appendBytes(OPEN_DECISION_ID), decisionId);
+    JsonBytes.string(out.appendBytes(DECISION), decision.name());
+    JsonBytes.string(out.appendBytes(ACCOUNT_ID), accountId);
+    return JsonBytes.number(out.appendBytes(AMOUNT), amountMinor);
+  }
+
+  private static Buffer tail(Buffer out, List<ReasonCode> reasons, Locale locale, boolean degraded,
+      String modelVersion, String policyVersion) {
+    byte[][] encoded = "zh".equals(locale.getLanguage()) ? CHINESE : ENGLISH;
+    out.appendBytes(REASONS);
+    for (int i = 0; i < reasons.size(); i++) {
+      if (i > 0) {
+        out.appendByte((byte) ',');
+      }
+      out.appendBytes(encoded[reasons.get(i).ordinal()]);
+    }
+    JsonBytes.bool(out.appendBytes(REASONS_END_DEGRADED), degraded);
+    JsonBytes.string(out.appendBytes(MODEL_VERSION), modelVersion);
+    JsonBytes.string(out.appendBytes(POLICY_VERSION), policyVersion);
+    return out.appendByte((byte) '}');
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[][] encodeReasons(Locale locale) {
+    byte[][] encoded = new byte[CODES.length][];
+    for (ReasonCode code : CODES) {
+      Buffer reason = JsonBytes.string(Buffer.buffer().appendString("{\"code\":"), code.code());
+      JsonBytes.string(reason.appendString(",\"message\":"), code.message(locale)).appendByte((byte) '}');
+      encoded[code.ordinal()] = reason.getBytes();
+    }
+    return encoded;
+  }
+}
