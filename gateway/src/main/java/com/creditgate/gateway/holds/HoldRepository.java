@@ -39,14 +39,15 @@ final class HoldRepository {
   private static final String PLACE = "WITH acc AS ("
       + " SELECT " + PgAccountRepository.COLUMNS + " FROM accounts WHERE account_id = $1 FOR UPDATE),"
       + " taken AS ("
-      + " UPDATE accounts SET held_minor = held_minor + $2, version = version + 1, updated_at = now()"
-      + " WHERE account_id = $1 AND status = 'ACTIVE'"
-      + " AND credit_limit_minor - outstanding_minor - held_minor >= $2 AND EXISTS (SELECT 1 FROM acc)"
-      + " RETURNING " + PgAccountRepository.COLUMNS + "),"
+      + " UPDATE accounts a SET held_minor = a.held_minor + $2, version = a.version + 1, updated_at = now()"
+      + " FROM acc WHERE a.account_id = acc.account_id AND acc.status = 'ACTIVE'"
+      + " AND acc.credit_limit_minor - acc.outstanding_minor - acc.held_minor >= $2"
+      + " RETURNING a.*),"
       + " hold AS (INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
       + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM taken)"
-      + " SELECT true AS placed, * FROM taken"
-      + " UNION ALL SELECT false AS placed, * FROM acc WHERE NOT EXISTS (SELECT 1 FROM taken)";
+      + " SELECT true AS placed, " + PgAccountRepository.COLUMNS + " FROM taken"
+      + " UNION ALL SELECT false AS placed, " + PgAccountRepository.COLUMNS + " FROM acc"
+      + " WHERE NOT EXISTS (SELECT 1 FROM taken)";
   private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
       + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2 FOR UPDATE";
   private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
@@ -86,14 +87,14 @@ final class HoldRepository {
   }
 
   /**
-   * Places a hold in one statement (one round trip on {@code client}); the account as stored after it, or a
-   * failed future saying why it does not fit (from the same statement's row).
+   * Places a hold in one statement inside the caller's transaction; the account as stored after it, or a failed
+   * future saying why it does not fit (from the row the same statement locked and decided on).
    */
-  Future<AccountRecord> place(SqlClient client, String holdId, HoldRequest request, String clientId,
+  Future<AccountRecord> place(SqlConnection conn, String holdId, HoldRequest request, String clientId,
       Instant expiresAt) {
     Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
         expiresAt.atOffset(ZoneOffset.UTC));
-    return client.preparedQuery(PLACE).execute(args).map(rows -> {
+    return conn.preparedQuery(PLACE).execute(args).map(rows -> {
       if (rows.size() == 0) {
         throw AccountNotFound.of(request.accountId());
       }

@@ -59,7 +59,7 @@ public final class HoldRoutes implements RouteModule {
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     Instant expiresAt = clock.instant().plusSeconds(request.ttlSeconds());
     String holdId = "hld_" + UUID.randomUUID().toString().replace("-", "");
-    finish(ctx, commands.runStatement(ctx, client -> holds.place(client, holdId, request, clientId, expiresAt)
+    finish(ctx, commands.run(ctx, conn -> holds.place(conn, holdId, request, clientId, expiresAt)
         .map(account -> HttpAnswer.json(201, new JsonObject()
             .put("holdId", holdId).put("decision", "APPROVE").put("accountId", request.accountId())
             .put("amount", request.amountMinor()).put("available", account.state().availableMinor())

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.function.Function;
@@ -58,18 +57,11 @@ public final class IdempotentCommands {
     }
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     String requestHash = requestHash(ctx);
-    return PgTransactions.withDeadline(pool, deadlineMillis, conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(clientId, key, requestHash))
+    return PgTransactions.withDeadline(pool, deadlineMillis, conn -> conn.preparedQuery(CLAIM)
+        .execute(Tuple.of(clientId, key, requestHash))
         .compose(claimed -> claimed.size() == 1
             ? runAndRecord(ctx, conn, command, Tuple.of(clientId, key))
             : replay(conn, Tuple.of(clientId, key), requestHash)));
-  }
-
-  /**
-   * Runs a command that is ONE statement: without an {@code Idempotency-Key} on the pool directly (the statement
-   * is its own transaction: one round trip instead of BEGIN, statement, COMMIT); with one as {@link #run} does.
-   */
-  public Future<HttpAnswer> runStatement(RoutingContext ctx, Function<SqlClient, Future<HttpAnswer>> statement) {
-    return ctx.request().getHeader(HEADER) == null ? statement.apply(pool) : run(ctx, statement::apply);
   }
 
   private static Future<HttpAnswer> runAndRecord(RoutingContext ctx, SqlConnection conn,
