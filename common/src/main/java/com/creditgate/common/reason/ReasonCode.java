@@ -43,6 +43,7 @@ public enum ReasonCode {
   POLICY_DECLINE("D207", "Declined by credit policy", "根据信贷政策拒绝"),
   MERCHANT_CATEGORY_BLOCKED("D208", "Credit cannot be used for this merchant category", "该商户类别不支持使用信用额度"),
   RISK_SCORE_UNAVAILABLE("D209", "Risk assessment could not be completed", "风险评估未能完成"),
+  CHANNEL_BLOCKED("D210", "Credit cannot be used through this channel", "该渠道不支持使用信用额度"),
 
   // Limit policy (SPEC 2.4).
   OVERDUE_FREEZE("P301", "Frozen because a repayment is overdue", "因逾期冻结额度"),

@@ -73,8 +73,7 @@ public final class ApiVerticle extends VerticleBase {
         new OpenApiRoutes(services.openApi()),
         accountRoutes(store),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
-            reevaluation(store)),
-        new ReportRoutes(store, services.engine(), services.clock())));
+            reevaluation(store))));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
@@ -120,6 +119,7 @@ public final class ApiVerticle extends VerticleBase {
         new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), writeDeadlineMillis,
             services.clock()),
         new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
-        new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()));
+        new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()),
+        new ReportRoutes(storage.pool(), ledger, services.clock()));
   }
 }

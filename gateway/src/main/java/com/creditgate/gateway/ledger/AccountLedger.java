@@ -33,10 +33,11 @@ import java.util.List;
  * row and a notification in the outbox (SPEC 2.4, last paragraph). Stateless and thread-safe.
  */
 public final class AccountLedger {
-  private static final String LOCK = "SELECT " + PgAccountRepository.COLUMNS
+  private static final String READ = "SELECT " + PgAccountRepository.COLUMNS
       + ", overdue_minor, last_draw_at, last_score, last_reviewed_at, coalesce(earned_limit_minor, credit_limit_minor)"
       + " AS earned_limit_minor, last_increase_at, ontime_since_increase, coalesce(line_granted_at, created_at)"
-      + " AS line_granted_at, overdue_since FROM accounts WHERE account_id = $1 FOR UPDATE";
+      + " AS line_granted_at, overdue_since FROM accounts WHERE account_id = $1";
+  private static final String LOCK = READ + " FOR UPDATE";
   private static final String EXPOSURE = "SELECT coalesce(sum(credit_limit_minor), 0) AS total FROM accounts "
       + "WHERE segment = $1";
   private static final String WRITE = "UPDATE accounts SET region = $2, occupation = $3, monthly_income_minor = $4,"
@@ -68,7 +69,29 @@ public final class AccountLedger {
 
   /** Locks {@code accountId} for the rest of the transaction; 404 when it does not exist. */
   public Future<LockedAccount> lock(SqlConnection conn, String accountId) {
-    return conn.preparedQuery(LOCK).execute(Tuple.of(accountId)).map(rows -> {
+    return load(conn, LOCK, accountId);
+  }
+
+  /**
+   * The inputs of a review of {@code accountId} at {@code now} with nothing new, read as {@link #reviewAndWrite}
+   * reads them (the same row with its earned limit and line history, window ageing, dormancy and days past due
+   * by the calendar, last score, segment exposure) but without locking or writing: report and simulate review
+   * what a real review would, so they never show a cut applied twice. 404 when the account does not exist.
+   */
+  public Future<ReviewPreview> preview(SqlConnection conn, String accountId, Instant now) {
+    RiskEngine.Active active = engine.active();
+    return load(conn, READ, accountId).compose(account -> {
+      AccountChange none = AccountChange.none(account);
+      return WindowAgeing.age(conn, accountId, none.features(), account.lastReviewedAt(), now, LARGE_PAYMENT_MINOR,
+              active.policyDocument().anomaly().txnFlagWindowDays())
+          .compose(aged -> exposure(conn, active, none.profile().segment()).map(exposure -> new ReviewPreview(
+              account.record(), reviewedFeatures(account, withFeatures(none, aged), account.history(), now),
+              account.lastScore(), exposure, account.history(), active, now)));
+    });
+  }
+
+  private static Future<LockedAccount> load(SqlConnection conn, String statement, String accountId) {
+    return conn.preparedQuery(statement).execute(Tuple.of(accountId)).map(rows -> {
       if (rows.size() == 0) {
         throw AccountNotFound.of(accountId);
       }
@@ -91,9 +114,13 @@ public final class AccountLedger {
     int newOnTime = onTimeRepaymentsAdded(locked.record().features(), change.features());
     return WindowAgeing.age(conn, locked.record().accountId(), change.features(), locked.lastReviewedAt(), now,
             LARGE_PAYMENT_MINOR, txnFlagWindowDays())
-        .compose(aged -> review(conn, locked, new AccountChange(change.profile(), aged, change.outstandingMinor(),
-            change.overdueMinor(), change.lastDrawAt(), change.overdueSince()),
+        .compose(aged -> review(conn, locked, withFeatures(change, aged),
             locked.history().withOnTimeRepayments(newOnTime), trigger, now));
+  }
+
+  private static AccountChange withFeatures(AccountChange change, float[] features) {
+    return new AccountChange(change.profile(), features, change.outstandingMinor(), change.overdueMinor(),
+        change.lastDrawAt(), change.overdueSince());
   }
 
   private Future<ReviewResult> review(SqlConnection conn, LockedAccount locked, AccountChange change,
@@ -104,11 +131,7 @@ public final class AccountLedger {
     CreditState changedState = new CreditState(current.creditLimitMinor(), change.outstandingMinor(),
         current.heldMinor(), current.status(), current.tier(), current.increaseEligible(),
         current.increaseClosedReasons(), current.version());
-    Instant idleSince = change.lastDrawAt() != null ? change.lastDrawAt()
-        : history.earnedLimitMinor() > 0 ? locked.lineGrantedAt() : null;
-    float[] stored = withIncomeStability(
-        withOverdueAgeing(withDormancy(change.features(), idleSince, now), change.overdueSince(), now),
-        before.profile().monthlyIncomeMinor(), change.profile().monthlyIncomeMinor());
+    float[] stored = reviewedFeatures(locked, change, history, now);
     float[] features = FeatureAssembler.assemble(stored, change.profile(), changedState, now);
     return exposure(conn, active, change.profile().segment()).compose(exposure -> {
       RiskEngine.Review review = active.review(change.profile(), changedState, features, locked.lastScore(),
@@ -127,6 +150,16 @@ public final class AccountLedger {
                 : Future.succeededFuture(result);
           });
     });
+  }
+
+  /** The behavioural vector a review of {@code change} stores: dormancy, days past due and income stability. */
+  private static float[] reviewedFeatures(LockedAccount locked, AccountChange change, LineHistory history,
+      Instant now) {
+    Instant idleSince = change.lastDrawAt() != null ? change.lastDrawAt()
+        : history.earnedLimitMinor() > 0 ? locked.lineGrantedAt() : null;
+    return withIncomeStability(
+        withOverdueAgeing(withDormancy(change.features(), idleSince, now), change.overdueSince(), now),
+        locked.record().profile().monthlyIncomeMinor(), change.profile().monthlyIncomeMinor());
   }
 
   private static Instant instant(OffsetDateTime at) {

@@ -5,7 +5,8 @@ import com.creditgate.scoring.policy.LineHistory;
 import java.time.Instant;
 
 /**
- * An account read under its row lock, with the ledger columns the cached record does not carry.
+ * An account read with the ledger columns the cached record does not carry: under its row lock for a review
+ * that writes, without for a preview.
  *
  * @param overdueMinor the overdue amount still to repay before a freeze can lift
  * @param lastDrawAt the last draw, or {@code null}

@@ -105,9 +105,9 @@ public final class LimitCheckRoutes implements RouteModule {
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
     double pd = active.pd(features);
     double pdCutoff = active.pdCutoff(record.profile().segment(), now);
-    boolean merchantBlocked = active.policyDocument().blocksMerchantCategory(record.profile().segment(),
-        request.merchantCategory());
-    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff, merchantBlocked);
+    List<ReasonCode> policyBlocks = active.policyDocument().checkBlocks(record.profile().segment(),
+        request.merchantCategory(), request.channel());
+    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff, policyBlocks);
     engine.shadow(active, features, pd, pdCutoff);
     metrics.decision(outcome.decision(), read.degraded());
     String decisionId = DecisionIds.next();

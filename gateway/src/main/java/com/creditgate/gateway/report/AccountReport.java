@@ -2,6 +2,7 @@ package com.creditgate.gateway.report;
 
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.ledger.ReviewPreview;
 import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountRecord;
@@ -10,7 +11,6 @@ import com.creditgate.scoring.model.ScoreScale;
 import com.creditgate.scoring.policy.ReviewOutcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The report of one account: the model factors that lower its score (from the model's explanation, each with
  * its impact) and the policy outcomes of a review run now (each with its effect on the limit), every one with
- * its reason code, message and, where the customer can act, a concrete tip. Pure: the review is not stored.
+ * its reason code, message and, where the customer can act, a concrete tip. The review starts from the ledger's
+ * review inputs (earned limit, line history), as a real review would. Pure: the review is not stored.
  */
 final class AccountReport {
   static final int MODEL_FACTORS_MAX = 8;
@@ -29,11 +30,14 @@ final class AccountReport {
 
   private AccountReport() {}
 
-  static JsonObject of(AccountRecord record, RiskEngine.Active active, Instant now, Locale locale) {
+  static JsonObject of(ReviewPreview preview, Locale locale) {
+    AccountRecord record = preview.record();
+    RiskEngine.Active active = preview.active();
     CreditState state = record.state();
-    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
-    double pd = active.pd(features);
-    ReviewOutcome review = active.review(record.profile(), state, features, now);
+    float[] features = FeatureAssembler.assemble(preview.features(), record.profile(), state, preview.now());
+    RiskEngine.Review reviewed = preview.review(record.profile(), features);
+    double pd = reviewed.pd();
+    ReviewOutcome review = reviewed.outcome();
     JsonArray factors = new JsonArray();
     Set<ReasonCode> tipped = new LinkedHashSet<>();
     for (Factor factor : active.explain(features, MODEL_FACTORS_MAX)) {

@@ -2,15 +2,16 @@ package com.creditgate.gateway.report;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.money.Money;
+import com.creditgate.gateway.ledger.ReviewPreview;
 import com.creditgate.gateway.risk.FeatureAssembler;
-import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.scoring.policy.ReviewOutcome;
-import java.time.Instant;
 
 /**
  * The limit calculator: runs the limit review on a copy of an account with hypothetical changes, and the
- * same review without them, so {@code delta} is the effect of the changes alone. Pure: nothing is stored.
+ * same review without them, so {@code delta} is the effect of the changes alone. Both start from the ledger's
+ * review inputs (earned limit, line history), so with no changes the limit is the one in force. Pure: nothing is
+ * stored.
  * Thread-safe (stateless); O(features) plus one review.
  */
 final class LimitSimulator {
@@ -23,13 +24,14 @@ final class LimitSimulator {
     }
   }
 
-  static Result run(AccountRecord record, SimulatedChanges changes, RiskEngine.Active active, Instant now) {
+  static Result run(ReviewPreview preview, SimulatedChanges changes) {
+    AccountRecord record = preview.record();
     AccountProfile profile = changes.applyTo(record.profile());
-    float[] features = FeatureAssembler.assemble(record.features(), profile, record.state(), now);
+    float[] features = FeatureAssembler.assemble(preview.features(), profile, record.state(), preview.now());
     changes.applyTo(features);
-    ReviewOutcome simulated = active.review(profile, record.state(), features, now);
-    float[] unchanged = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
-    ReviewOutcome baseline = active.review(record.profile(), record.state(), unchanged, now);
+    ReviewOutcome simulated = preview.review(profile, features).outcome();
+    float[] unchanged = FeatureAssembler.assemble(preview.features(), record.profile(), record.state(), preview.now());
+    ReviewOutcome baseline = preview.review(record.profile(), unchanged).outcome();
     long available = Money.available(simulated.creditLimitMinor(), record.state().outstandingMinor(),
         record.state().heldMinor());
     return new Result(simulated, baseline, available);

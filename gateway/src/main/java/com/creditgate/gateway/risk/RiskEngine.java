@@ -2,6 +2,7 @@ package com.creditgate.gateway.risk;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;
+import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.scoring.decision.CheckOutcome;
 import com.creditgate.scoring.decision.LimitCheckDecider;
@@ -133,11 +134,14 @@ public final class RiskEngine {
       return policy.pdCutoff(segment, now);
     }
 
-    /** Decides a limit-check against {@code pdCutoff}; {@code merchantBlocked}: the policy blocks its category. */
+    /**
+     * Decides a limit-check against {@code pdCutoff}; {@code policyBlocks}: the declines the policy gives its
+     * checkout context (D208 merchant category, D210 channel), usually empty.
+     */
     public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
-        boolean merchantBlocked) {
+        List<ReasonCode> policyBlocks) {
       return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin(),
-          merchantBlocked);
+          policyBlocks);
     }
   }
 }

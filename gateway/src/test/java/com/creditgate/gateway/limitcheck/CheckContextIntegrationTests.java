@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What a limit-check says about its checkout (issue #13): the merchant category in policy, the order in audit. */
+/**
+ * What a limit-check says about its checkout (issue #13): the merchant category and the channel in policy, the
+ * order in audit.
+ */
 class CheckContextIntegrationTests {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private static Vertx vertx;
@@ -52,6 +55,29 @@ class CheckContextIntegrationTests {
       assertThat(blocked.getJsonArray("reasons").getJsonObject(0).getString("code")).isEqualTo("D208");
       JsonObject allowed = gateway.post("/v1/limit-checks", Accounts.check("cc-1", 100)
           .put("merchantCategory", "GROCERY")).bodyAsJsonObject();
+      assertThat(allowed.getString("decision")).isEqualTo("APPROVE");
+    } finally {
+      assertThat(admin(HttpMethod.POST, "/admin/rollback", new JsonObject())).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void channelBlockedForTheSegmentIsDeclined() {
+    JsonObject policy = new JsonObject().put("blockedChannels",
+        new JsonObject().put("MASS", new JsonArray().add("MINI_PROGRAM")));
+    assertThat(admin(HttpMethod.PUT, "/admin/policies/p-no-mini-program", policy)).isEqualTo(201);
+    assertThat(admin(HttpMethod.POST, "/admin/policies/p-no-mini-program/activate", new JsonObject()))
+        .isEqualTo(200);
+    try {
+      JsonObject blocked = TestServices.await(gateway.request(HttpMethod.POST, "/v1/limit-checks")
+          .putHeader("Accept-Language", "zh-CN")
+          .sendJsonObject(Accounts.check("cc-1", 100).put("channel", "MINI_PROGRAM"))).bodyAsJsonObject();
+      assertThat(blocked.getString("decision")).isEqualTo("DECLINE");
+      assertThat(blocked.getJsonArray("reasons").getJsonObject(0).getString("code")).isEqualTo("D210");
+      assertThat(blocked.getJsonArray("reasons").getJsonObject(0).getString("message"))
+          .isEqualTo("该渠道不支持使用信用额度");
+      JsonObject allowed = gateway.post("/v1/limit-checks", Accounts.check("cc-1", 100)
+          .put("channel", "APP")).bodyAsJsonObject();
       assertThat(allowed.getString("decision")).isEqualTo("APPROVE");
     } finally {
       assertThat(admin(HttpMethod.POST, "/admin/rollback", new JsonObject())).isEqualTo(200);

@@ -107,6 +107,38 @@ class ReportIntegrationTests {
   }
 
   @Test
+  void reportAndSimulationOfACutLineDoNotCutItAgain() {
+    String accountId = "r-churned";
+    gateway.put("/v1/accounts/" + accountId, Accounts.goodProfile());
+    for (int cycle = 0; cycle < 4; cycle++) {
+      event(accountId, "DRAW", 100_000);
+      event(accountId, "REPAYMENT", 100_000);
+    }
+    JsonObject credit = gateway.get("/v1/accounts/" + accountId + "/credit").bodyAsJsonObject();
+    long current = credit.getLong("creditLimit");
+    long earned = gateway.sql("SELECT earned_limit_minor FROM accounts WHERE account_id = $1", accountId)
+        .iterator().next().getLong("earned_limit_minor");
+    assertThat(current).as("the churn cut is in force").isLessThan(earned);
+
+    JsonObject report = gateway.get("/v1/accounts/" + accountId + "/report").bodyAsJsonObject();
+    assertThat(report.getLong("reviewedCreditLimit")).isEqualTo(current);
+    JsonObject simulated = gateway.post("/v1/accounts/" + accountId + "/simulate",
+        new JsonObject().put("changes", new JsonObject())).bodyAsJsonObject();
+    assertThat(simulated.getLong("creditLimit")).isEqualTo(current);
+    assertThat(simulated.getLong("delta")).isZero();
+    assertThat(gateway.get("/v1/accounts/" + accountId + "/credit").bodyAsJsonObject()).isEqualTo(credit);
+  }
+
+  private static int eventNumber;
+
+  private static void event(String accountId, String type, long amountMinor) {
+    JsonObject body = new JsonObject().put("eventId", "r-e-" + ++eventNumber).put("type", type)
+        .put("amount", amountMinor).put("occurredAt", CLOCK.instant().toString());
+    HttpResponse<Buffer> response = gateway.post("/v1/accounts/" + accountId + "/events", body);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+  }
+
+  @Test
   void unknownFeatureIsBadRequestNamingIt() {
     gateway.put("/v1/accounts/r-unknown", Accounts.goodProfile());
     HttpResponse<Buffer> answer = gateway.post("/v1/accounts/r-unknown/simulate",

@@ -18,19 +18,18 @@ public final class LimitCheckDecider {
    */
   public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
       double reviewPdMargin) {
-    return decide(state, pd, amountMinor, pdCutoff, reviewPdMargin, false);
+    return decide(state, pd, amountMinor, pdCutoff, reviewPdMargin, List.of());
   }
 
   /**
-   * As {@link #decide(CreditState, double, long, double, double)}; a check whose merchant category the policy
-   * blocks for the account's segment ({@code merchantBlocked}) is declined with D208.
+   * As {@link #decide(CreditState, double, long, double, double)}; a check that the policy blocks for the
+   * account's segment by its checkout context ({@code policyBlocks}, from {@code PolicyDocument.checkBlocks}:
+   * D208 merchant category, D210 channel) is declined with those reasons first.
    */
   public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
-      double reviewPdMargin, boolean merchantBlocked) {
-    List<ReasonCode> declines = new ArrayList<>(4);
-    if (merchantBlocked) {
-      declines.add(ReasonCode.MERCHANT_CATEGORY_BLOCKED);
-    }
+      double reviewPdMargin, List<ReasonCode> policyBlocks) {
+    List<ReasonCode> declines = new ArrayList<>(policyBlocks.size() + 4);
+    declines.addAll(policyBlocks);
     if (state.status() == AccountStatus.FROZEN) {
       declines.add(ReasonCode.ACCOUNT_FROZEN);
     } else if (state.status() == AccountStatus.CLOSED) {

@@ -21,8 +21,9 @@ public record LineHistory(long earnedLimitMinor, Instant lastIncreaseAt, int onT
   }
 
   /**
-   * The history of a line known only by its state (simulations, reports, the embedded store): the current limit
-   * counts as earned and no increase is on record.
+   * The history of a line known only by its state (the seeder's first review, the limit-check's closed-line
+   * test): the current limit counts as earned and no increase is on record. Reviews that move or show a limit
+   * take the ledger's stored history instead.
    */
   public static LineHistory of(CreditState state) {
     return new LineHistory(state.creditLimitMinor(), null, 0);

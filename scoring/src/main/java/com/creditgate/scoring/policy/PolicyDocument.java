@@ -1,6 +1,7 @@
 package com.creditgate.scoring.policy;
 
 import com.creditgate.common.Check;
+import com.creditgate.common.reason.ReasonCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param overlays segment overlays: risk appetite, market tightening, promotion windows (rule 11)
  * @param blockedMerchantCategories merchant categories a limit-check may not spend credit on, per segment
  *     ({@code "*"}: every segment); such a check is declined with D208
+ * @param blockedChannels checkout channels a limit-check may not spend credit through, per segment
+ *     ({@code "*"}: every segment); such a check is declined with D210
  */
 public record PolicyDocument(
     String version,
@@ -47,7 +50,8 @@ public record PolicyDocument(
     IndividualOverride individualOverride,
     Map<String, Long> segmentBudgetsMinor,
     List<Overlay> overlays,
-    Map<String, List<String>> blockedMerchantCategories) {
+    Map<String, List<String>> blockedMerchantCategories,
+    Map<String, List<String>> blockedChannels) {
 
   public PolicyDocument {
     Check.argument(version != null && !version.isBlank(), "policy version is required");
@@ -70,17 +74,33 @@ public record PolicyDocument(
     tiers = List.copyOf(tiers);
     overlays = List.copyOf(overlays);
     blockedMerchantCategories = Map.copyOf(blockedMerchantCategories);
+    blockedChannels = Map.copyOf(blockedChannels);
   }
 
-  /** Whether a limit-check in {@code merchantCategory} (may be null) is blocked for {@code segment}. */
-  public boolean blocksMerchantCategory(String segment, String merchantCategory) {
-    if (merchantCategory == null || blockedMerchantCategories.isEmpty()) {
+  /**
+   * The declines this policy gives a limit-check of an account in {@code segment} from its checkout context
+   * ({@code merchantCategory} and {@code channel}, each may be null; exact, case-sensitive match): D208 for a
+   * blocked merchant category, D210 for a blocked channel; empty when neither is blocked.
+   */
+  public List<ReasonCode> checkBlocks(String segment, String merchantCategory, String channel) {
+    boolean merchant = blocks(blockedMerchantCategories, segment, merchantCategory);
+    boolean channelBlocked = blocks(blockedChannels, segment, channel);
+    if (!merchant && !channelBlocked) {
+      return List.of();
+    }
+    if (merchant && channelBlocked) {
+      return List.of(ReasonCode.MERCHANT_CATEGORY_BLOCKED, ReasonCode.CHANNEL_BLOCKED);
+    }
+    return List.of(merchant ? ReasonCode.MERCHANT_CATEGORY_BLOCKED : ReasonCode.CHANNEL_BLOCKED);
+  }
+
+  private static boolean blocks(Map<String, List<String>> blockedBySegment, String segment, String value) {
+    if (value == null || blockedBySegment.isEmpty()) {
       return false;
     }
-    List<String> forSegment = blockedMerchantCategories.get(segment);
-    List<String> forAll = blockedMerchantCategories.get("*");
-    return (forSegment != null && forSegment.contains(merchantCategory))
-        || (forAll != null && forAll.contains(merchantCategory));
+    List<String> forSegment = blockedBySegment.get(segment);
+    List<String> forAll = blockedBySegment.get("*");
+    return (forSegment != null && forSegment.contains(value)) || (forAll != null && forAll.contains(value));
   }
 
   /** The built-in default policy, {@code policies/policy-default.json}. */

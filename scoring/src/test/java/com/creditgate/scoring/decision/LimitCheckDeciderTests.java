@@ -73,4 +73,23 @@ class LimitCheckDeciderTests {
     assertThat(outcome.decision()).isEqualTo(Decision.DECLINE);
     assertThat(outcome.reasons()).containsExactly(ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
   }
+
+  @Test
+  void checkoutContextBlockedByPolicyIsDeclinedWithItsReasonsFirst() {
+    CheckOutcome outcome = LimitCheckDecider.decide(ACTIVE, 0.05, 100_000, CUTOFF, 0.0,
+        List.of(ReasonCode.CHANNEL_BLOCKED));
+
+    assertThat(outcome.decision()).isEqualTo(Decision.DECLINE);
+    assertThat(outcome.reasons()).containsExactly(ReasonCode.CHANNEL_BLOCKED);
+  }
+
+  @Test
+  void aBlockedCheckoutContextIsNeverSoftenedToAReview() {
+    CheckOutcome outcome = LimitCheckDecider.decide(ACTIVE, 0.24, 900_000, CUTOFF, 0.05,
+        List.of(ReasonCode.MERCHANT_CATEGORY_BLOCKED, ReasonCode.CHANNEL_BLOCKED));
+
+    assertThat(outcome.decision()).isEqualTo(Decision.DECLINE);
+    assertThat(outcome.reasons()).containsExactly(ReasonCode.MERCHANT_CATEGORY_BLOCKED, ReasonCode.CHANNEL_BLOCKED,
+        ReasonCode.INSUFFICIENT_AVAILABLE_CREDIT);
+  }
 }

@@ -3,6 +3,7 @@ package com.creditgate.scoring.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.creditgate.common.reason.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class PolicyDocumentReaderTests {
@@ -48,5 +49,21 @@ class PolicyDocumentReaderTests {
         {"overlays":[{"id":"double-11","kind":"PROMOTION","pdCutoff":0.3,
           "from":"2026-11-10T00:00:00Z","until":"2026-11-12T00:00:00Z"}]}""".getBytes());
     assertThat(PolicyDocumentReader.read(PolicyDocumentReader.write(document))).isEqualTo(document);
+  }
+
+  @Test
+  void blockedChannelsDeclinePerSegmentAndForEverySegment() {
+    PolicyDocument document = PolicyDocumentReader.read(
+        "{\"blockedChannels\":{\"STUDENT\":[\"MINI_PROGRAM\"],\"*\":[\"H5\"]}}".getBytes());
+    assertThat(document.checkBlocks("STUDENT", null, "MINI_PROGRAM")).containsExactly(ReasonCode.CHANNEL_BLOCKED);
+    assertThat(document.checkBlocks("MASS", null, "MINI_PROGRAM")).isEmpty();
+    assertThat(document.checkBlocks("MASS", "GROCERY", "H5")).containsExactly(ReasonCode.CHANNEL_BLOCKED);
+    assertThat(document.checkBlocks("MASS", null, "h5")).as("exact match").isEmpty();
+    assertThat(document.checkBlocks("STUDENT", null, null)).isEmpty();
+  }
+
+  @Test
+  void defaultsBlockNoCheckoutContext() {
+    assertThat(PolicyDocument.defaults().checkBlocks("MASS", "GAMBLING", "APP")).isEmpty();
   }
 }

@@ -8,33 +8,31 @@ import com.creditgate.scoring.feature.FeatureSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import com.creditgate.scoring.testing.Generator;
+import com.creditgate.scoring.testing.Generators;
+import com.creditgate.scoring.testing.Property;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Adverse-action accuracy (issue #13): a reason names only a factor that is present in the account's vector
  * and actually lowered its score, for the scorecard and for the GBDT's TreeSHAP explanations alike.
  */
-class ExplanationProperties {
+class ExplanationPropertyTests {
   private static final CreditModel SCORECARD = load("/models/scorecard-default.json");
   private static final CreditModel GBDT = load("/models/gbdt-default.json");
 
-  @Property(tries = 500)
-  void scorecardReasonsNameOnlyPresentFactorsThatLoweredTheScore(@ForAll("vectors") float[] features) {
-    assertReasonsAreAccurate(SCORECARD, features);
+  @Test
+  void scorecardReasonsNameOnlyPresentFactorsThatLoweredTheScore() {
+    Property.forAll(500, vectors(), features -> assertReasonsAreAccurate(SCORECARD, features));
   }
 
-  @Property(tries = 500)
-  void gbdtReasonsNameOnlyPresentFactorsThatLoweredTheScore(@ForAll("vectors") float[] features) {
-    assertReasonsAreAccurate(GBDT, features);
+  @Test
+  void gbdtReasonsNameOnlyPresentFactorsThatLoweredTheScore() {
+    Property.forAll(500, vectors(), features -> assertReasonsAreAccurate(GBDT, features));
   }
 
-  @Example
+  @Test
   void aNeverOverdueAccountIsNotToldItIsOverdue() {
     float[] neverOverdue = FeatureSchema.missingVector();
     neverOverdue[Feature.CREDIT_SCORE.ordinal()] = 720;
@@ -44,7 +42,8 @@ class ExplanationProperties {
       assertThat(model.explain(neverOverdue, 4)).extracting(f -> f.feature().reason())
           .doesNotContain(ReasonCode.CURRENTLY_OVERDUE);
     }
-    assertThat(SCORECARD.probabilityOfDefault(neverOverdue)).isLessThanOrEqualTo(SCORECARD.probabilityOfDefault(zeroDpd));
+    assertThat(SCORECARD.probabilityOfDefault(neverOverdue))
+        .isLessThanOrEqualTo(SCORECARD.probabilityOfDefault(zeroDpd));
   }
 
   private static void assertReasonsAreAccurate(CreditModel model, float[] features) {
@@ -56,16 +55,15 @@ class ExplanationProperties {
     }
   }
 
-  @Provide
-  Arbitrary<float[]> vectors() {
-    Arbitrary<Float> value = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Float.NaN)),
-        net.jqwik.api.Tuple.of(3, Arbitraries.floats().between(0, 1_000)));
-    return value.array(float[].class).ofSize(FeatureSchema.SIZE);
+  /** Random feature vectors: each feature missing one time in four, else in [0, 1000] to 2 decimals. */
+  private static Generator<float[]> vectors() {
+    Generator<Float> value = Generators.<Float>frequency().or(1, Generators.just(Float.NaN))
+        .or(3, Generators.floats(0, 1_000));
+    return Generators.floatArrays(value, FeatureSchema.SIZE);
   }
 
   private static CreditModel load(String resource) {
-    try (InputStream in = ExplanationProperties.class.getResourceAsStream(resource)) {
+    try (InputStream in = ExplanationPropertyTests.class.getResourceAsStream(resource)) {
       return ModelReader.read(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,24 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.money.Money;
 import com.creditgate.scoring.feature.Feature;
+import com.creditgate.scoring.testing.Generator;
+import com.creditgate.scoring.testing.Generators;
+import com.creditgate.scoring.testing.Property;
 import java.time.Duration;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the limit policy over random accounts and random sequences of reviews (issue #13): reviews are
- * idempotent, dormancy decay is bounded, money invariants hold after every review.
+ * idempotent, dormancy decay is bounded, money invariants hold after every review. Seeded and replayable: see
+ * {@link Property}.
  */
-class LimitPolicyProperties {
+class LimitPolicyPropertyTests {
 
-  @Property(tries = 300)
-  void reviewingAgainWithNothingNewChangesNothing(@ForAll("accounts") Account generated) {
+  @Test
+  void reviewingAgainWithNothingNewChangesNothing() {
+    Property.forAll(300, accounts(), LimitPolicyPropertyTests::reviewingAgainChangesNothing);
+  }
+
+  @Test
+  void aYearOfDailyReviewsWithoutEventsMovesTheLimitOnlyByBoundedDecay() {
+    Property.forAll(100, accounts(), LimitPolicyPropertyTests::aYearOfReviewsOnlyDecays);
+  }
+
+  @Test
+  void moneyInvariantsHoldAfterEveryReviewOfASequence() {
+    Property.forAll(300, histories(), history -> moneyInvariantsHold(history.account(), history.steps()));
+  }
+
+  private static void reviewingAgainChangesNothing(Account generated) {
     Scenario account = generated.scenario();
     ReviewOutcome first = account.reviewAndKeep();
     ReviewOutcome second = account.reviewAndKeep();
@@ -33,8 +45,7 @@ class LimitPolicyProperties {
     assertThat(second.increased()).isFalse();
   }
 
-  @Property(tries = 100)
-  void aYearOfDailyReviewsWithoutEventsMovesTheLimitOnlyByBoundedDecay(@ForAll("accounts") Account generated) {
+  private static void aYearOfReviewsOnlyDecays(Account generated) {
     Scenario account = generated.scenario();
     account.reviewAndKeep();
     long earned = account.history.earnedLimitMinor();
@@ -58,9 +69,7 @@ class LimitPolicyProperties {
     }
   }
 
-  @Property(tries = 300)
-  void moneyInvariantsHoldAfterEveryReviewOfASequence(@ForAll("accounts") Account generated,
-      @ForAll("steps") List<Step> steps) {
+  private static void moneyInvariantsHold(Account generated, List<Step> steps) {
     Scenario account = generated.scenario();
     for (Step step : steps) {
       step.applyTo(account);
@@ -75,18 +84,29 @@ class LimitPolicyProperties {
     }
   }
 
-  @Provide
-  Arbitrary<Account> accounts() {
-    Arbitrary<Long> incomes = Arbitraries.longs().between(0, 10_000_000);
-    Arbitrary<Long> limits = Arbitraries.longs().between(0, 2_000).map(steps -> steps * 10_000);
-    Arbitrary<Double> pds = Arbitraries.doubles().between(0.0005, 0.4).ofScale(4);
-    Arbitrary<Integer> onTime = Arbitraries.integers().between(0, 12);
-    Arbitrary<Integer> idle = Arbitraries.integers().between(0, 400);
-    Arbitrary<Integer> cycles = Arbitraries.integers().between(0, 6);
-    Arbitrary<Integer> dpd = Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(1, 15), Tuple.of(1, 45));
-    return Combinators.combine(incomes, limits, pds, onTime, idle, cycles, dpd)
-        .as(Account::new);
+  /** Random accounts: income, a limit on the 100-CNY step, PD, on-time repayments, idle days, churn, DPD. */
+  static Generator<Account> accounts() {
+    Generator<Long> incomes = Generators.longs(0, 10_000_000);
+    Generator<Long> limits = Generators.longs(0, 2_000).map(steps -> steps * 10_000);
+    Generator<Double> pds = Generators.doubles(0.0005, 0.4, 4);
+    Generator<Integer> onTime = Generators.ints(0, 12);
+    Generator<Integer> idle = Generators.ints(0, 400);
+    Generator<Integer> cycles = Generators.ints(0, 6);
+    Generator<Integer> dpd = Generators.<Integer>frequency().or(4, Generators.just(0)).or(1, Generators.just(15))
+        .or(1, Generators.just(45));
+    return random -> new Account(incomes.next(random), limits.next(random), pds.next(random), onTime.next(random),
+        idle.next(random), cycles.next(random), dpd.next(random));
   }
+
+  /** A random account and a random sequence of up to 30 things that happen to it. */
+  static Generator<History> histories() {
+    Generator<Account> accounts = accounts();
+    Generator<List<Step>> steps = steps();
+    return random -> new History(accounts.next(random), steps.next(random));
+  }
+
+  /** An account and what happens to it, review after review. */
+  record History(Account account, List<Step> steps) {}
 
   /** A generated account; each property run builds a fresh {@link Scenario} from it. */
   record Account(long incomeMinor, long limitMinor, double pd, int onTime, int idleDays, int quickCycles, int dpd) {
@@ -104,16 +124,15 @@ class LimitPolicyProperties {
     }
   }
 
-  @Provide
-  Arbitrary<List<Step>> steps() {
-    Arbitrary<Step> step = Arbitraries.oneOf(
-        Arbitraries.integers().between(1, 60).map(Step::days),
-        Arbitraries.just(Step.repaidOnTime()),
-        Arbitraries.integers().between(1, 120).map(Step::overdue),
-        Arbitraries.just(Step.overdueRepaid()),
-        Arbitraries.integers().between(0, 6).map(Step::quickCycles),
-        Arbitraries.just(Step.drew()));
-    return step.list().ofMaxSize(30);
+  static Generator<List<Step>> steps() {
+    Generator<Step> step = Generators.oneOf(
+        Generators.ints(1, 60).map(Step::days),
+        Generators.just(Step.repaidOnTime()),
+        Generators.ints(1, 120).map(Step::overdue),
+        Generators.just(Step.overdueRepaid()),
+        Generators.ints(0, 6).map(Step::quickCycles),
+        Generators.just(Step.drew()));
+    return Generators.listOf(step, 30);
   }
 
   /** One thing that happens to an account between two reviews. */
