@@ -1,16 +1,16 @@
 package com.creditgate.gateway.admin;
 
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
-import com.creditgate.gateway.risk.ModelDocuments;
 import com.creditgate.gateway.reviews.BatchReview;
+import com.creditgate.gateway.risk.ModelDocuments;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
-import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.feature.FeatureSchema;
+import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.ModelProbe;
 import com.creditgate.scoring.model.gbdt.GbdtReader;
 import com.creditgate.scoring.policy.PolicyDocument;

@@ -1,7 +1,7 @@
 package com.creditgate.gateway.events;
 
 import com.creditgate.gateway.config.TokenHash;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;

@@ -1,8 +1,8 @@
 package com.creditgate.gateway.holds;
 
 import com.creditgate.gateway.config.MoneySettings;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
-import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;

@@ -1,7 +1,7 @@
 package com.creditgate.gateway.reviews;
 
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;

@@ -3,7 +3,7 @@ package com.creditgate.gateway.risk;
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.scoring.decision.CheckOutcome;
 import com.creditgate.scoring.decision.LimitCheckDecider;
 import com.creditgate.scoring.model.CreditModel;

@@ -1,4 +1,4 @@
-package com.creditgate.gateway.http;
+package com.creditgate.gateway.error;
 
 import com.creditgate.common.reason.ReasonCode;
 import java.util.List;
@@ -16,7 +16,7 @@ public abstract sealed class GatewayException extends RuntimeException
   private final String code;
   private final int status;
 
-  GatewayException(int status, String code, String detail) {
+  public GatewayException(int status, String code, String detail) {
     super(detail, null, false, false);
     this.status = status;
     this.code = code;

@@ -1,25 +1,34 @@
-package com.creditgate.gateway.http;
+package com.creditgate.gateway;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
 import com.creditgate.gateway.admin.AdminRoutes;
 import com.creditgate.gateway.admin.ModelUploadGate;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
+import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.BodyIntake;
+import com.creditgate.gateway.http.DrainingConnections;
+import com.creditgate.gateway.http.FailureHandler;
+import com.creditgate.gateway.http.InflightLimit;
+import com.creditgate.gateway.http.OpenApiRoutes;
+import com.creditgate.gateway.http.OpenApiValidation;
+import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
 import com.creditgate.gateway.ledger.LedgerReevaluation;
 import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
-import com.creditgate.gateway.ops.HealthRoutes;
-import com.creditgate.gateway.ops.MetricsRoutes;
 import com.creditgate.gateway.ops.RequestTimer;
+import com.creditgate.gateway.ops.endpoints.HealthRoutes;
+import com.creditgate.gateway.ops.endpoints.MetricsRoutes;
 import com.creditgate.gateway.report.ReportRoutes;
 import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.reviews.ReviewRoutes;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import com.creditgate.gateway.store.AccountStore;
-import com.creditgate.gateway.store.StorageClients;
+import com.creditgate.gateway.store.postgres.PgFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -77,7 +86,7 @@ public final class ApiVerticle extends VerticleBase {
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
-    router.route().failureHandler(new FailureHandler());
+    router.route().failureHandler(new FailureHandler(PgFailures::unavailable));
     router.route().last().handler(ctx -> ctx.fail(404));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
