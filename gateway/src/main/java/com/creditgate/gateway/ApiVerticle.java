@@ -16,6 +16,7 @@ import com.creditgate.gateway.http.OpenApiValidation;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.ledger.LedgerReevaluation;
 import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
@@ -80,9 +81,9 @@ public final class ApiVerticle extends VerticleBase {
             services.l1()::size),
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
-        accountRoutes(store),
+        accountRoutes(),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
-            reevaluation(store))));
+            reevaluation())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
@@ -106,29 +107,35 @@ public final class ApiVerticle extends VerticleBase {
     });
   }
 
-  private ClosedLineReevaluation reevaluation(AccountStore store) {
-    return new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
-        services.clock(), services.config().faults().writeDeadlineMillis());
+  private ClosedLineReevaluation reevaluation() {
+    return new LedgerReevaluation(ledgerAccess());
   }
 
-  private AccountRoutes accountRoutes(AccountStore store) {
-    return new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
-        new AccountLedger(services.engine()), services.config().faults().writeDeadlineMillis());
+  private AccountRoutes accountRoutes() {
+    return new AccountRoutes(services.engine(), ledgerAccess());
+  }
+
+  /**
+   * What the money features share: this verticle's pool and tiered store, a ledger step, the clock and the
+   * money-write deadline.
+   */
+  private LedgerAccess ledgerAccess() {
+    return new LedgerAccess(storage.pool(), new AccountLedger(services.engine()), storage.tiered(), services.clock(),
+        services.config().faults().writeDeadlineMillis());
   }
 
   /** Money and admin routes. */
   private List<RouteModule> ledgerRoutes() {
-    long writeDeadlineMillis = services.config().faults().writeDeadlineMillis();
-    IdempotentCommands commands = new IdempotentCommands(storage.pool(), writeDeadlineMillis);
-    AccountLedger ledger = new AccountLedger(services.engine());
+    LedgerAccess access = ledgerAccess();
+    IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     return List.of(
         new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine(),
-            new BatchReview(storage.pool(), ledger, services.clock(), services.config().money().batchReviewPageSize(),
-                storage.tiered()::refresh), services.clock(), services.config().instanceId()),
-        new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), writeDeadlineMillis,
-            services.clock()),
-        new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
-        new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()),
-        new ReportRoutes(storage.pool(), ledger, services.clock()));
+            new BatchReview(storage.pool(), access.ledger(), services.clock(),
+                services.config().money().batchReviewPageSize(), storage.tiered()::refresh),
+            services.clock(), services.config().instanceId()),
+        new HoldRoutes(access, commands, services.config().money()),
+        new EventRoutes(access, commands),
+        new ReviewRoutes(access, commands),
+        new ReportRoutes(storage.pool(), access.ledger(), services.clock()));
   }
 }
