@@ -129,10 +129,9 @@ public final class ApiVerticle extends VerticleBase {
     LedgerAccess access = ledgerAccess();
     IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     return List.of(
-        new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine(),
+        new AdminRoutes(vertx, services, storage,
             new BatchReview(storage.pool(), access.ledger(), services.clock(),
-                services.config().money().batchReviewPageSize(), storage.tiered()::refresh),
-            services.clock(), services.config().instanceId()),
+                services.config().money().batchReviewPageSize(), storage.tiered()::refresh)),
         new HoldRoutes(access, commands, services.config().money()),
         new EventRoutes(access, commands),
         new ReviewRoutes(access, commands),
