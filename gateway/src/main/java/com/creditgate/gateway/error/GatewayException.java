@@ -16,7 +16,7 @@ public abstract sealed class GatewayException extends RuntimeException
   private final String code;
   private final int status;
 
-  public GatewayException(int status, String code, String detail) {
+  GatewayException(int status, String code, String detail) {
     super(detail, null, false, false);
     this.status = status;
     this.code = code;
