@@ -3,7 +3,6 @@ package com.creditgate.gateway;
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.ops.Tracing;
-import com.creditgate.gateway.reviews.BatchReviewCommand;
 import com.creditgate.gateway.seed.Seeder;
 import com.creditgate.gateway.store.postgres.EmbeddedPostgresServer;
 import io.vertx.core.Vertx;

@@ -1,2 +1,5 @@
-/** The gateway: composition root and Vert.x wiring of the API, storage and caches. */
+/**
+ * The composition root: {@code Main}, the gateway's start and stop, the API verticle that mounts every
+ * feature's routes, and the commands' wiring. It imports the features; nothing imports it.
+ */
 package com.creditgate.gateway;

@@ -5,13 +5,11 @@ import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
-import com.creditgate.gateway.risk.FeatureAssembler;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
-import com.creditgate.gateway.store.cache.TieredAccountStore;
-import com.creditgate.gateway.ledger.AccountLedger;
-import io.vertx.sqlclient.Pool;
+import com.creditgate.scoring.feature.FeatureAssembler;
 import com.creditgate.scoring.model.Factor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,10 +25,9 @@ public final class AccountRoutes implements RouteModule {
   private final Clock clock;
   private final ProfileWriter profileWriter;
 
-  /** On Postgres: profiles go through the ledger, with limit history, each write within {@code deadlineMillis}. */
-  public AccountRoutes(TieredAccountStore store, RiskEngine engine, Clock clock, Pool pool, AccountLedger ledger,
-      long deadlineMillis) {
-    this(store, engine, clock, new LedgerProfileWriter(pool, ledger, store, clock, deadlineMillis));
+  /** Profiles go through the ledger, with limit history, each write within the access's deadline. */
+  public AccountRoutes(RiskEngine engine, LedgerAccess access) {
+    this(access.store(), engine, access.clock(), new LedgerProfileWriter(access));
   }
 
   private AccountRoutes(AccountStore store, RiskEngine engine, Clock clock, ProfileWriter profileWriter) {

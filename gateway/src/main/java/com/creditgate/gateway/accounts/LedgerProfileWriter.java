@@ -3,16 +3,17 @@ package com.creditgate.gateway.accounts;
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.ledger.AccountChange;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.ledger.LockedAccount;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Future;
-import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
@@ -33,12 +34,12 @@ final class LedgerProfileWriter implements ProfileWriter {
   private final Clock clock;
   private final long deadlineMillis;
 
-  LedgerProfileWriter(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock, long deadlineMillis) {
-    this.deadlineMillis = deadlineMillis;
-    this.pool = pool;
-    this.ledger = ledger;
-    this.store = store;
-    this.clock = clock;
+  LedgerProfileWriter(LedgerAccess access) {
+    this.pool = access.pool();
+    this.ledger = access.ledger();
+    this.store = access.store();
+    this.clock = access.clock();
+    this.deadlineMillis = access.writeDeadlineMillis();
   }
 
   @Override

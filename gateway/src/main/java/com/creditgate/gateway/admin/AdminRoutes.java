@@ -1,16 +1,18 @@
 package com.creditgate.gateway.admin;
 
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
-import com.creditgate.gateway.risk.ModelDocuments;
 import com.creditgate.gateway.reviews.BatchReview;
+import com.creditgate.gateway.risk.ModelDocuments;
 import com.creditgate.gateway.risk.RiskEngine;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
-import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.feature.FeatureSchema;
+import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.ModelProbe;
 import com.creditgate.scoring.model.gbdt.GbdtReader;
 import com.creditgate.scoring.policy.PolicyDocument;
@@ -51,17 +53,16 @@ public final class AdminRoutes implements RouteModule {
   private final Clock clock;
   private final String instanceId;
 
-  /** {@code redis} may be {@code null}: replicas then find changes by polling. */
-  public AdminRoutes(Vertx vertx, Pool pool, Redis redis, String keyPrefix, RiskEngine engine, BatchReview batch,
-      Clock clock, String instanceId) {
-    this.batch = batch;
-    this.clock = clock;
-    this.instanceId = instanceId;
+  /** The storage's Redis client may be {@code null}: replicas then find changes by polling. */
+  public AdminRoutes(Vertx vertx, GatewayServices services, StorageClients storage, BatchReview batch) {
     this.vertx = vertx;
-    this.pool = pool;
-    this.redis = redis;
-    this.keyPrefix = keyPrefix;
-    this.engine = engine;
+    this.pool = storage.pool();
+    this.redis = storage.redis();
+    this.keyPrefix = services.config().redisKeyPrefix();
+    this.engine = services.engine();
+    this.batch = batch;
+    this.clock = services.clock();
+    this.instanceId = services.config().instanceId();
     this.loader = new RiskConfigLoader(vertx, pool, engine);
   }
 

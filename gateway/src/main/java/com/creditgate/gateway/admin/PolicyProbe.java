@@ -4,7 +4,7 @@ import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.scoring.feature.FeatureSchema;
 import com.creditgate.scoring.policy.LimitPolicy;
 import com.creditgate.scoring.policy.PolicyDocument;

@@ -1,7 +1,7 @@
 package com.creditgate.gateway.admin;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.risk.RiskEngineLoader;
+import com.creditgate.gateway.runtime.GatewayServices;
 import com.creditgate.gateway.store.cache.InvalidationSubscriber;
 import com.creditgate.gateway.store.postgres.PgPools;
 import io.vertx.core.Future;

@@ -5,7 +5,7 @@ import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.money.Money;
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.ledger.AccountChange;

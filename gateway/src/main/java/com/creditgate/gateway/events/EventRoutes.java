@@ -1,7 +1,7 @@
 package com.creditgate.gateway.events;
 
 import com.creditgate.gateway.config.TokenHash;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
@@ -9,6 +9,7 @@ import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.idempotency.HttpAnswer;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.ledger.LockedAccount;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import io.vertx.core.Future;
@@ -39,11 +40,11 @@ public final class EventRoutes implements RouteModule {
   private final AccountLedger ledger;
   private final Clock clock;
 
-  public EventRoutes(IdempotentCommands commands, TieredAccountStore store, AccountLedger ledger, Clock clock) {
+  public EventRoutes(LedgerAccess access, IdempotentCommands commands) {
+    this.store = access.store();
+    this.ledger = access.ledger();
+    this.clock = access.clock();
     this.commands = commands;
-    this.store = store;
-    this.ledger = ledger;
-    this.clock = clock;
   }
 
   @Override

@@ -2,9 +2,9 @@ package com.creditgate.gateway.holds;
 
 import com.creditgate.common.Check;
 import com.creditgate.common.account.AccountStatus;
-import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.common.account.CreditState;
+import com.creditgate.common.reason.ReasonCode;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;

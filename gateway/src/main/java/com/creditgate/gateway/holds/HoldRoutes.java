@@ -1,13 +1,14 @@
 package com.creditgate.gateway.holds;
 
 import com.creditgate.gateway.config.MoneySettings;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
-import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.idempotency.HttpAnswer;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
@@ -34,15 +35,14 @@ public final class HoldRoutes implements RouteModule {
   private final Clock clock;
   private final HoldRepository holds = new HoldRepository();
 
-  /** {@code deadlineMillis} bounds a hold read like the commands' writes. */
-  public HoldRoutes(Pool pool, IdempotentCommands commands, TieredAccountStore store, MoneySettings settings,
-      long deadlineMillis, Clock clock) {
-    this.pool = pool;
-    this.deadlineMillis = deadlineMillis;
-    this.store = store;
+  /** Each hold read is bounded by the money-write deadline, like the commands' writes. */
+  public HoldRoutes(LedgerAccess access, IdempotentCommands commands, MoneySettings settings) {
+    this.pool = access.pool();
+    this.store = access.store();
+    this.deadlineMillis = access.writeDeadlineMillis();
+    this.clock = access.clock();
     this.commands = commands;
     this.settings = settings;
-    this.clock = clock;
   }
 
   @Override

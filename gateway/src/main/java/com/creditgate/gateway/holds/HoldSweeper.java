@@ -1,8 +1,8 @@
 package com.creditgate.gateway.holds;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.config.MoneySettings;
-import com.creditgate.gateway.store.StorageClients;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.List;

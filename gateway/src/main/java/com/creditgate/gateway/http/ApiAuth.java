@@ -2,12 +2,13 @@ package com.creditgate.gateway.http;
 
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.config.TokenHash;
+import com.creditgate.gateway.error.GatewayException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * Bearer-token authentication: client API keys (stored as SHA-256 hashes) for {@code /v1}, a separate admin

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.gateway.error.GatewayException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -14,13 +15,13 @@ import java.util.Locale;
  * connection closes, so a client trickling a body cannot hold a connection and a buffer forever. One instance per
  * verticle, used on its event loop.
  */
-final class BodyIntake implements Handler<RoutingContext> {
+public final class BodyIntake implements Handler<RoutingContext> {
   private final Vertx vertx;
   private final BodyHandler clientBodies;
   private final BodyHandler adminBodies;
   private final long deadlineMillis;
 
-  BodyIntake(Vertx vertx, int clientLimitBytes, int adminLimitBytes, long deadlineMillis) {
+  public BodyIntake(Vertx vertx, int clientLimitBytes, int adminLimitBytes, long deadlineMillis) {
     this.vertx = vertx;
     this.clientBodies = BodyHandler.create(false).setBodyLimit(clientLimitBytes);
     this.adminBodies = BodyHandler.create(false).setBodyLimit(adminLimitBytes);

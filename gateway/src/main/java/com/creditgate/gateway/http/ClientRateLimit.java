@@ -1,6 +1,7 @@
 package com.creditgate.gateway.http;
 
 import com.creditgate.gateway.config.OpsLimits;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;

@@ -1,6 +1,6 @@
 package com.creditgate.gateway.http;
 
-import com.creditgate.gateway.Lifecycle;
+import com.creditgate.gateway.ops.Lifecycle;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -9,10 +9,10 @@ import io.vertx.ext.web.RoutingContext;
  * closed after it: keep-alive clients leave one connection at a time, each after a complete answer, so no
  * request is ever written to a connection the server is about to close. Stateless; thread-safe.
  */
-final class DrainingConnections implements Handler<RoutingContext> {
+public final class DrainingConnections implements Handler<RoutingContext> {
   private final Lifecycle lifecycle;
 
-  DrainingConnections(Lifecycle lifecycle) {
+  public DrainingConnections(Lifecycle lifecycle) {
     this.lifecycle = lifecycle;
   }
 

@@ -1,6 +1,6 @@
 package com.creditgate.gateway.http;
 
-import com.creditgate.gateway.store.postgres.PgFailures;
+import com.creditgate.gateway.error.GatewayException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,6 +8,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
   /** Media type of every error answer. */
   public static final String PROBLEM_JSON = "application/problem+json";
   private static final String TYPE_BASE = "https://creditgate.dev/problems/";
+  private final Predicate<Throwable> postgresUnavailable;
+
+  /** {@code postgresUnavailable} tells a failure that means Postgres is down (a 503 to retry) from a bug. */
+  public FailureHandler(Predicate<Throwable> postgresUnavailable) {
+    this.postgresUnavailable = postgresUnavailable;
+  }
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -31,7 +38,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       sendStatus(ctx, ctx.statusCode());
     } else if (failure instanceof DecodeException) {
       send(ctx, new GatewayException.InvalidRequest(null, "request body is not valid JSON"));
-    } else if (PgFailures.unavailable(failure)) {
+    } else if (postgresUnavailable.test(failure)) {
       LOG.warn("Postgres unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
       send(ctx, new GatewayException.DependencyUnavailable("postgres", "unavailable, retry shortly"));
     } else if (malformed(failure)) {

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;

@@ -1,5 +1,6 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.gateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;

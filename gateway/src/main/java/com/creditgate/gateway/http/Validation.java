@@ -1,5 +1,6 @@
 package com.creditgate.gateway.http;
 
+import com.creditgate.gateway.error.GatewayException;
 import java.util.regex.Pattern;
 
 /** Patterns shared by request validators. */

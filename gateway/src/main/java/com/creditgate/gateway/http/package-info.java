@@ -1,5 +1,7 @@
 /**
- * HTTP plumbing: the API verticle, authentication, admission (in-flight shedding, per-client rate limits),
- * the OpenAPI document and its request validation, request bodies, problem+json failures.
+ * Neutral HTTP building blocks every feature uses and none of them owns: JSON bodies and validation,
+ * answers, {@code RouteModule}, authentication, admission (in-flight shedding, per-client rate
+ * limits), the OpenAPI document and its request validation, and the one failure handler that maps
+ * {@code GatewayException} to problem+json. Imports no feature.
  */
 package com.creditgate.gateway.http;

@@ -1,9 +1,9 @@
 package com.creditgate.gateway.idempotency;
 
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.FailureHandler;
-import com.creditgate.gateway.http.GatewayException;
-import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.store.cache.TieredAccountStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

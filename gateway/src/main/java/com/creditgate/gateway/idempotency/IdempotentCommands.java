@@ -1,9 +1,9 @@
 package com.creditgate.gateway.idempotency;
 
-import com.creditgate.gateway.http.ApiAuth;
-import com.creditgate.gateway.http.GatewayException;
-import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.config.TokenHash;
+import com.creditgate.gateway.error.GatewayException;
+import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

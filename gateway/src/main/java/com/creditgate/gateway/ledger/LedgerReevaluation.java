@@ -3,8 +3,8 @@ package com.creditgate.gateway.ledger;
 import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
-import io.vertx.core.Future;
 import com.creditgate.gateway.store.postgres.PgTransactions;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
@@ -19,14 +19,13 @@ public final class LedgerReevaluation implements ClosedLineReevaluation {
   private final Clock clock;
   private final long deadlineMillis;
 
-  /** Each re-evaluation is one transaction within {@code deadlineMillis} ({@link PgTransactions}). */
-  public LedgerReevaluation(Pool pool, AccountLedger ledger, TieredAccountStore store, Clock clock,
-      long deadlineMillis) {
-    this.deadlineMillis = deadlineMillis;
-    this.pool = pool;
-    this.ledger = ledger;
-    this.store = store;
-    this.clock = clock;
+  /** Each re-evaluation is one transaction within the access's write deadline ({@link PgTransactions}). */
+  public LedgerReevaluation(LedgerAccess access) {
+    this.pool = access.pool();
+    this.ledger = access.ledger();
+    this.store = access.store();
+    this.clock = access.clock();
+    this.deadlineMillis = access.writeDeadlineMillis();
   }
 
   @Override

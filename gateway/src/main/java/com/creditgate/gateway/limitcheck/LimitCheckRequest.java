@@ -3,10 +3,12 @@ package com.creditgate.gateway.limitcheck;
 import com.creditgate.common.money.Money;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Validation;
+import com.creditgate.scoring.decision.Checkout;
 
 /** A validated limit-check: {@code {accountId, amount, currency?, orderId?, merchantCategory?, channel?}}. */
 record LimitCheckRequest(String accountId, long amountMinor, String orderId, String merchantCategory,
-    String channel) {
+    String channel)
+    implements Checkout {
 
   /** Amounts above 10^11 fen (one billion yuan) are client bugs, not credit questions. */
   static final long AMOUNT_MAX_MINOR = 100_000_000_000L;

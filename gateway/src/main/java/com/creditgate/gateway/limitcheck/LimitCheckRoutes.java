@@ -2,31 +2,25 @@ package com.creditgate.gateway.limitcheck;
 
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
-import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
-import com.creditgate.gateway.http.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.ops.GatewayMetrics;
-import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.AccountRead;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
-import com.creditgate.scoring.decision.CheckOutcome;
-import com.creditgate.scoring.decision.Decision;
-import com.creditgate.scoring.model.Factor;
-import com.creditgate.scoring.model.ScoreScale;
+import com.creditgate.scoring.decision.Evaluation;
+import com.creditgate.scoring.feature.FeatureAssembler;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code POST /v1/limit-checks}: read-only. request → account (L1 → Redis → Postgres) → features → score →
@@ -35,8 +29,6 @@ import java.util.List;
  * {@code degraded: true}; an answer read while Redis or Postgres is unhealthy is marked {@code degraded}.
  */
 public final class LimitCheckRoutes implements RouteModule {
-  static final int REASONS_MAX = 4;
-
   private final AccountStore store;
   private final RiskEngine engine;
   private final Clock clock;
@@ -102,36 +94,17 @@ public final class LimitCheckRoutes implements RouteModule {
     RiskEngine.Active active = engine.active();
     CreditState state = record.state();
     Instant now = clock.instant();
-    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), state, now);
-    double pd = active.pd(features);
-    double pdCutoff = active.pdCutoff(record.profile().segment(), now);
-    List<ReasonCode> policyBlocks = active.policyDocument().checkBlocks(record.profile().segment(),
-        request.merchantCategory(), request.channel());
-    CheckOutcome outcome = active.decide(state, pd, request.amountMinor(), pdCutoff, policyBlocks);
-    engine.shadow(active, features, pd, pdCutoff);
-    metrics.decision(outcome.decision(), read.degraded());
+    Evaluation evaluation = active.champion().evaluate(record.profile(), state, record.features(), request, now);
+    engine.shadow(active, evaluation.features(), evaluation.pd(), evaluation.pdCutoff());
+    metrics.decision(evaluation.decision(), read.degraded());
     String decisionId = DecisionIds.next();
-    boolean scored = Double.isFinite(pd);
-    int score = scored ? ScoreScale.scoreOf(pd) : 0;
-    List<ReasonCode> reasons = reasons(outcome, active, features);
-    String modelVersion = active.model().version();
-    String policyVersion = active.policyDocument().version();
-    audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), outcome.decision(), score, pd,
-        AuditRecord.pack(reasons), modelVersion, policyVersion, features, read.degraded(), ctx.get(ApiAuth.CLIENT_ID),
+    audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), evaluation.decision(),
+        evaluation.score(), evaluation.pd(), AuditRecord.pack(evaluation.reasons()), evaluation.modelVersion(),
+        evaluation.policyVersion(), evaluation.features(), read.degraded(), ctx.get(ApiAuth.CLIENT_ID),
         now.toEpochMilli(), request.orderId(), request.merchantCategory(), request.channel()));
-    return new LimitCheckAnswer.Written(outcome.decision(), LimitCheckAnswer.decided(decisionId, outcome.decision(),
-        record.accountId(), request.amountMinor(), state, score, pd, reasons, Responses.locale(ctx), read.degraded(),
-        modelVersion, policyVersion));
-  }
-
-  /** Decline reasons first, then the model factors that lowered the score; at most four. */
-  private static List<ReasonCode> reasons(CheckOutcome outcome, RiskEngine.Active active, float[] features) {
-    List<ReasonCode> reasons = new ArrayList<>(outcome.reasons());
-    if (reasons.size() < REASONS_MAX) {
-      for (Factor factor : active.explain(features, REASONS_MAX - reasons.size())) {
-        reasons.add(factor.feature().reason());
-      }
-    }
-    return reasons.size() > REASONS_MAX ? reasons.subList(0, REASONS_MAX) : reasons;
+    return new LimitCheckAnswer.Written(evaluation.decision(), LimitCheckAnswer.decided(decisionId,
+        evaluation.decision(), record.accountId(), request.amountMinor(), state, evaluation.score(), evaluation.pd(),
+        evaluation.reasons(), Responses.locale(ctx), read.degraded(), evaluation.modelVersion(),
+        evaluation.policyVersion()));
   }
 }

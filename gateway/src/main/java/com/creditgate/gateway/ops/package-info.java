@@ -1,2 +1,5 @@
-/** Operations: health endpoints, Prometheus metrics, request timing and dependency probes. */
+/**
+ * Operational state: the metrics registry and meters, breaker gauges, dependency probes, request
+ * timing, tracing and the draining flag. The endpoints that expose them are in {@code ops.endpoints}.
+ */
 package com.creditgate.gateway.ops;

@@ -3,8 +3,8 @@ package com.creditgate.gateway.report;
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.money.Money;
 import com.creditgate.gateway.ledger.ReviewPreview;
-import com.creditgate.gateway.risk.FeatureAssembler;
 import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.scoring.feature.FeatureAssembler;
 import com.creditgate.scoring.policy.ReviewOutcome;
 
 /**

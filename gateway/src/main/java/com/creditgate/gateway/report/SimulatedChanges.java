@@ -1,7 +1,7 @@
 package com.creditgate.gateway.report;
 
 import com.creditgate.common.account.AccountProfile;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.Validation;
 import com.creditgate.scoring.feature.Feature;

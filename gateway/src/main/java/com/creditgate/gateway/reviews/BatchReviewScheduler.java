@@ -1,8 +1,8 @@
 package com.creditgate.gateway.reviews;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.ledger.AccountLedger;
-import com.creditgate.gateway.store.StorageClients;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;

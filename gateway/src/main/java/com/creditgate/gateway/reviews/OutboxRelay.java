@@ -1,7 +1,7 @@
 package com.creditgate.gateway.reviews;
 
-import com.creditgate.gateway.GatewayServices;
-import com.creditgate.gateway.store.StorageClients;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;

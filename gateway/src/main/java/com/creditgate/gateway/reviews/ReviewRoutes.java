@@ -1,7 +1,7 @@
 package com.creditgate.gateway.reviews;
 
 import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
@@ -9,6 +9,7 @@ import com.creditgate.gateway.idempotency.HttpAnswer;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountChange;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import io.vertx.core.json.JsonArray;
@@ -43,13 +44,12 @@ public final class ReviewRoutes implements RouteModule {
   private final AccountLedger ledger;
   private final Clock clock;
 
-  public ReviewRoutes(Pool pool, IdempotentCommands commands, TieredAccountStore store, AccountLedger ledger,
-      Clock clock) {
-    this.pool = pool;
+  public ReviewRoutes(LedgerAccess access, IdempotentCommands commands) {
+    this.pool = access.pool();
+    this.store = access.store();
+    this.ledger = access.ledger();
+    this.clock = access.clock();
     this.commands = commands;
-    this.store = store;
-    this.ledger = ledger;
-    this.clock = clock;
   }
 
   @Override

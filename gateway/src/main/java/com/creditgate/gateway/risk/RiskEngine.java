@@ -2,10 +2,8 @@ package com.creditgate.gateway.risk;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;
-import com.creditgate.common.reason.ReasonCode;
-import com.creditgate.gateway.http.GatewayException;
-import com.creditgate.scoring.decision.CheckOutcome;
-import com.creditgate.scoring.decision.LimitCheckDecider;
+import com.creditgate.gateway.error.GatewayException;
+import com.creditgate.scoring.decision.CreditEvaluator;
 import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.policy.LimitPolicy;
@@ -83,36 +81,52 @@ public final class RiskEngine {
   public record Review(double pd, ReviewOutcome outcome) {}
 
   /**
-   * An immutable set: champion model, policy, optional challenger with its traffic share, and the revision of
-   * the risk configuration it came from (0 = built in).
+   * An immutable set: the champion (the model under the policy, which decides limit-checks), an optional
+   * challenger with its traffic share, and the revision of the risk configuration it came from (0 = built in).
    */
-  public record Active(CreditModel model, LimitPolicy policy, CreditModel challenger, double challengerShare,
+  public record Active(CreditEvaluator champion, CreditModel challenger, double challengerShare,
       long revision) {
 
+    /** A set whose champion is {@code model} under {@code policy}. */
+    public Active(CreditModel model, LimitPolicy policy, CreditModel challenger, double challengerShare,
+        long revision) {
+      this(new CreditEvaluator(model, policy), challenger, challengerShare, revision);
+    }
+
+    /** The champion model. */
+    public CreditModel model() {
+      return champion.model();
+    }
+
+    /** The limit policy in force. */
+    public LimitPolicy policy() {
+      return champion.policy();
+    }
+
     public PolicyDocument policyDocument() {
-      return policy.document();
+      return policy().document();
     }
 
     /** Probability of default of {@code features}. */
     public double pd(float[] features) {
-      return model.probabilityOfDefault(features);
+      return model().probabilityOfDefault(features);
     }
 
     /** Factors that lowered the score, worst first. */
     public List<Factor> explain(float[] features, int max) {
-      return model.explain(features, max);
+      return model().explain(features, max);
     }
 
     /** Runs a limit review of a line known only by its state; 503 when the model answers a non-finite PD. */
     public ReviewOutcome review(AccountProfile profile, CreditState state, float[] features, Instant now) {
-      return policy.review(ReviewInput.of(profile, state, features, finitePd(features), now));
+      return policy().review(ReviewInput.of(profile, state, features, finitePd(features), now));
     }
 
     private double finitePd(float[] features) {
-      double pd = model.probabilityOfDefault(features);
+      double pd = model().probabilityOfDefault(features);
       if (!Double.isFinite(pd)) {
         throw new GatewayException.DependencyUnavailable("model",
-            model.version() + " answered a non-finite probability of default");
+            model().version() + " answered a non-finite probability of default");
       }
       return pd;
     }
@@ -125,23 +139,8 @@ public final class RiskEngine {
     public Review review(AccountProfile profile, CreditState state, float[] features, int previousScore,
         long segmentExposureMinor, Instant now, LineHistory history) {
       double pd = finitePd(features);
-      return new Review(pd, policy.review(
+      return new Review(pd, policy().review(
           new ReviewInput(profile, state, features, pd, previousScore, segmentExposureMinor, now, history)));
-    }
-
-    /** The PD cut-off for an account of {@code segment} at {@code now}. */
-    public double pdCutoff(String segment, Instant now) {
-      return policy.pdCutoff(segment, now);
-    }
-
-    /**
-     * Decides a limit-check against {@code pdCutoff}; {@code policyBlocks}: the declines the policy gives its
-     * checkout context (D208 merchant category, D210 channel), usually empty.
-     */
-    public CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
-        List<ReasonCode> policyBlocks) {
-      return LimitCheckDecider.decide(state, pd, amountMinor, pdCutoff, policy.document().reviewPdMargin(),
-          policyBlocks);
     }
   }
 }

@@ -1,2 +1,5 @@
-/** The active model and policy, feature assembly, and the pure decision steps over them. */
+/**
+ * The active model and policy (swapped atomically on reload), their loading, and challenger
+ * shadow scoring.
+ */
 package com.creditgate.gateway.risk;

@@ -1,6 +1,6 @@
 package com.creditgate.gateway.store;
 
-import com.creditgate.gateway.http.GatewayException;
+import com.creditgate.gateway.error.GatewayException;
 
 /** Factory for the 404 of an unknown account. */
 public final class AccountNotFound {

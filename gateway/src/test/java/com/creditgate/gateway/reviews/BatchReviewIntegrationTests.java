@@ -2,6 +2,7 @@ package com.creditgate.gateway.reviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.creditgate.gateway.BatchReviewCommand;
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;

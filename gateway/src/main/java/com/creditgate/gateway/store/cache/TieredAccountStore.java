@@ -1,9 +1,9 @@
 package com.creditgate.gateway.store.cache;
 
-import com.creditgate.gateway.http.GatewayException;
-import com.creditgate.gateway.store.AccountNotFound;
+import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.ops.GatewayMetrics;
 import com.creditgate.gateway.ops.Lookup;
+import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRead;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;

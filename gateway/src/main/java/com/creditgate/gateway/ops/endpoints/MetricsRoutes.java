@@ -1,6 +1,7 @@
-package com.creditgate.gateway.ops;
+package com.creditgate.gateway.ops.endpoints;
 
 import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.ops.GatewayMetrics;
 import io.vertx.ext.web.Router;
 
 /** {@code GET /metrics}: the Prometheus text exposition, unauthenticated (scraped inside the cluster). */

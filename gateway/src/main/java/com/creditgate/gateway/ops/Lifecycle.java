@@ -1,4 +1,4 @@
-package com.creditgate.gateway;
+package com.creditgate.gateway.ops;
 
 /**
  * Whether this process is draining for shutdown: readiness then answers 503 so load balancers stop sending

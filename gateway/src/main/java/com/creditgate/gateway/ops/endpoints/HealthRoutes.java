@@ -1,7 +1,8 @@
-package com.creditgate.gateway.ops;
+package com.creditgate.gateway.ops.endpoints;
 
-import com.creditgate.gateway.Lifecycle;
 import com.creditgate.gateway.http.RouteModule;
+import com.creditgate.gateway.ops.DependencyProbe;
+import com.creditgate.gateway.ops.Lifecycle;
 import com.creditgate.gateway.risk.RiskEngine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

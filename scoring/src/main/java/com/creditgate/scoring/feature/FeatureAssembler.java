@@ -1,9 +1,8 @@
-package com.creditgate.gateway.risk;
+package com.creditgate.scoring.feature;
 
 import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.common.money.Money;
-import com.creditgate.scoring.feature.Feature;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package com.creditgate.gateway.http;
+package com.creditgate.gateway.error;
 
 import com.creditgate.common.reason.ReasonCode;
 import java.util.List;

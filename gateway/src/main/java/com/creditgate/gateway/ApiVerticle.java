@@ -1,25 +1,35 @@
-package com.creditgate.gateway.http;
+package com.creditgate.gateway;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.accounts.AccountRoutes;
 import com.creditgate.gateway.admin.AdminRoutes;
 import com.creditgate.gateway.admin.ModelUploadGate;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
+import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.BodyIntake;
+import com.creditgate.gateway.http.DrainingConnections;
+import com.creditgate.gateway.http.FailureHandler;
+import com.creditgate.gateway.http.InflightLimit;
+import com.creditgate.gateway.http.OpenApiRoutes;
+import com.creditgate.gateway.http.OpenApiValidation;
+import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
+import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.ledger.LedgerReevaluation;
 import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
-import com.creditgate.gateway.ops.HealthRoutes;
-import com.creditgate.gateway.ops.MetricsRoutes;
 import com.creditgate.gateway.ops.RequestTimer;
+import com.creditgate.gateway.ops.endpoints.HealthRoutes;
+import com.creditgate.gateway.ops.endpoints.MetricsRoutes;
 import com.creditgate.gateway.report.ReportRoutes;
 import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.reviews.ReviewRoutes;
+import com.creditgate.gateway.runtime.GatewayServices;
+import com.creditgate.gateway.runtime.StorageClients;
 import com.creditgate.gateway.store.AccountStore;
-import com.creditgate.gateway.store.StorageClients;
+import com.creditgate.gateway.store.postgres.PgFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -71,13 +81,13 @@ public final class ApiVerticle extends VerticleBase {
             services.l1()::size),
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
-        accountRoutes(store),
+        accountRoutes(),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
-            reevaluation(store))));
+            reevaluation())));
     modules.addAll(ledgerRoutes());
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
-    router.route().failureHandler(new FailureHandler());
+    router.route().failureHandler(new FailureHandler(PgFailures::unavailable));
     router.route().last().handler(ctx -> ctx.fail(404));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
@@ -97,29 +107,34 @@ public final class ApiVerticle extends VerticleBase {
     });
   }
 
-  private ClosedLineReevaluation reevaluation(AccountStore store) {
-    return new LedgerReevaluation(storage.pool(), new AccountLedger(services.engine()), storage.tiered(),
-        services.clock(), services.config().faults().writeDeadlineMillis());
+  private ClosedLineReevaluation reevaluation() {
+    return new LedgerReevaluation(ledgerAccess());
   }
 
-  private AccountRoutes accountRoutes(AccountStore store) {
-    return new AccountRoutes(storage.tiered(), services.engine(), services.clock(), storage.pool(),
-        new AccountLedger(services.engine()), services.config().faults().writeDeadlineMillis());
+  private AccountRoutes accountRoutes() {
+    return new AccountRoutes(services.engine(), ledgerAccess());
+  }
+
+  /**
+   * What the money features share: this verticle's pool and tiered store, a ledger step, the clock and the
+   * money-write deadline.
+   */
+  private LedgerAccess ledgerAccess() {
+    return new LedgerAccess(storage.pool(), new AccountLedger(services.engine()), storage.tiered(), services.clock(),
+        services.config().faults().writeDeadlineMillis());
   }
 
   /** Money and admin routes. */
   private List<RouteModule> ledgerRoutes() {
-    long writeDeadlineMillis = services.config().faults().writeDeadlineMillis();
-    IdempotentCommands commands = new IdempotentCommands(storage.pool(), writeDeadlineMillis);
-    AccountLedger ledger = new AccountLedger(services.engine());
+    LedgerAccess access = ledgerAccess();
+    IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     return List.of(
-        new AdminRoutes(vertx, storage.pool(), storage.redis(), services.config().redisKeyPrefix(), services.engine(),
-            new BatchReview(storage.pool(), ledger, services.clock(), services.config().money().batchReviewPageSize(),
-                storage.tiered()::refresh), services.clock(), services.config().instanceId()),
-        new HoldRoutes(storage.pool(), commands, storage.tiered(), services.config().money(), writeDeadlineMillis,
-            services.clock()),
-        new EventRoutes(commands, storage.tiered(), ledger, services.clock()),
-        new ReviewRoutes(storage.pool(), commands, storage.tiered(), ledger, services.clock()),
-        new ReportRoutes(storage.pool(), ledger, services.clock()));
+        new AdminRoutes(vertx, services, storage,
+            new BatchReview(storage.pool(), access.ledger(), services.clock(),
+                services.config().money().batchReviewPageSize(), storage.tiered()::refresh)),
+        new HoldRoutes(access, commands, services.config().money()),
+        new EventRoutes(access, commands),
+        new ReviewRoutes(access, commands),
+        new ReportRoutes(storage.pool(), access.ledger(), services.clock()));
   }
 }

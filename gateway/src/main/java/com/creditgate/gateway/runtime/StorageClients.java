@@ -1,8 +1,8 @@
-package com.creditgate.gateway.store;
+package com.creditgate.gateway.runtime;
 
-import com.creditgate.gateway.GatewayServices;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.ops.DependencyProbe;
+import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.gateway.store.cache.DependencyBreaker;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;

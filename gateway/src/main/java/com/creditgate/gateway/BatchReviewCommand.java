@@ -1,9 +1,10 @@
-package com.creditgate.gateway.reviews;
+package com.creditgate.gateway;
 
 import com.creditgate.gateway.admin.RiskConfigLoader;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.ledger.AccountLedger;
 import com.creditgate.gateway.ops.GatewayMetrics;
+import com.creditgate.gateway.reviews.BatchReview;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.risk.RiskEngineLoader;
 import com.creditgate.gateway.store.cache.AccountL1Cache;

@@ -1,10 +1,11 @@
-package com.creditgate.gateway;
+package com.creditgate.gateway.runtime;
 
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.http.ClientRateLimit;
 import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.ops.GatewayMetrics;
+import com.creditgate.gateway.ops.Lifecycle;
 import com.creditgate.gateway.risk.RiskEngine;
 import com.creditgate.gateway.store.cache.AccountL1Cache;
 import java.time.Clock;
