@@ -16,6 +16,7 @@ import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.scoring.decision.Evaluation;
 import com.creditgate.scoring.feature.FeatureAssembler;
+import com.creditgate.scoring.policy.ReviewInput;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -80,10 +81,12 @@ public final class LimitCheckRoutes implements RouteModule {
       return Future.succeededFuture(read);
     }
     Instant now = clock.instant();
+    RiskEngine.Active active = engine.active();
     float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
+    double pd = active.pd(features);
     // A model that answers no finite PD cannot reopen a line: it stays closed and the check declines.
-    if (!Double.isFinite(engine.active().pd(features))
-        || engine.active().review(record.profile(), record.state(), features, now).status() == AccountStatus.CLOSED) {
+    if (!Double.isFinite(pd) || active.policy()
+        .review(ReviewInput.of(record.profile(), record.state(), features, pd, now)).status() == AccountStatus.CLOSED) {
       return Future.succeededFuture(read);
     }
     return reevaluation.reevaluate(record).map(reopened -> new AccountRead(reopened, read.degraded()));
