@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * {@code POST /v1/holds}, {@code GET /v1/holds/{id}}, {@code POST /v1/holds/{id}/capture},
  * {@code DELETE /v1/holds/{id}}. Money truth is Postgres: each operation is one transaction; after commit the
- * account is re-read and published to Redis and every replica's L1.
+ * account is published to Redis and every replica's L1, as the placing statement returned it for a new hold
+ * and re-read after a capture or release.
  */
 public final class HoldRoutes implements RouteModule {
   private final Pool pool;
