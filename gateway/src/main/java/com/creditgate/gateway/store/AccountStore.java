@@ -19,15 +19,6 @@ public interface AccountStore {
     return get(accountId).map(record -> new AccountRead(record, false));
   }
 
-  /**
-   * Writes profile, limit, status, tier, eligibility and features of {@code record} when the stored version
-   * is still {@code expectedVersion} (0: the account must not exist yet). Money columns (outstanding, held)
-   * are never overwritten here. Fails with {@code GatewayException.Conflict} on a concurrent change.
-   *
-   * @return the stored record, with its new version
-   */
-  Future<AccountRecord> save(AccountRecord record, long expectedVersion);
-
   /** Whether the backing services answer. */
   Future<Void> ping();
 

@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Caffeine (L1, shared by the process) → Redis (L2, shared by replicas, optional) → Postgres (truth). A miss
- * fills the levels above on the way back; a write goes to Postgres first, then refreshes Redis and tells
- * every replica to drop its L1 entry. Redis and Postgres calls run under a {@link DependencyBreaker} each
- * (deadline, open after repeated failures, half-open probe): a Redis failure or open breaker is a miss, never
- * a failed read; a Postgres failure on an L1/L2 miss is {@link GatewayException.DependencyUnavailable}. One
- * instance per verticle; its futures complete on that verticle's context.
+ * fills the levels above on the way back; once a write has committed in Postgres (the ledger's transactions),
+ * {@link #publish} or {@link #refresh} puts the account in Redis and tells every replica to drop its L1 entry.
+ * Redis and Postgres calls run under a {@link DependencyBreaker} each (deadline, open after repeated failures,
+ * half-open probe): a Redis failure or open breaker is a miss, never a failed read; a Postgres failure on an
+ * L1/L2 miss is {@link GatewayException.DependencyUnavailable}. One instance per verticle; its futures complete
+ * on that verticle's context.
  */
 public final class TieredAccountStore implements AccountStore {
   private static final Logger LOG = LoggerFactory.getLogger(TieredAccountStore.class);
@@ -72,15 +73,6 @@ public final class TieredAccountStore implements AccountStore {
   @Override
   public Future<AccountRead> read(String accountId) {
     return get(accountId).map(record -> new AccountRead(record, !dependenciesHealthy()));
-  }
-
-  @Override
-  public Future<AccountRecord> save(AccountRecord record, long expectedVersion) {
-    return pgBreaker.call(() -> repository.save(record, expectedVersion))
-        .recover(e -> Future.failedFuture(e instanceof GatewayException ? e
-            : new GatewayException.DependencyUnavailable("postgres", DependencyBreaker.skipped(e)
-                ? "circuit open" : "write failed: " + e.getMessage())))
-        .compose(this::publish);
   }
 
   /** Makes {@code stored} visible at every level; cache failures are logged, never fail the write. */
