@@ -18,7 +18,6 @@ import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
 import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.ledger.LedgerReevaluation;
-import com.creditgate.gateway.limitcheck.ClosedLineReevaluation;
 import com.creditgate.gateway.limitcheck.LimitCheckRoutes;
 import com.creditgate.gateway.ops.RequestTimer;
 import com.creditgate.gateway.ops.endpoints.HealthRoutes;
@@ -60,6 +59,7 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     storage = StorageClients.open(vertx, context, services);
     AccountStore store = storage.accounts();
+    LedgerAccess access = ledgerAccess();
     Router router = Router.router(vertx);
     GatewayConfig config = services.config();
     ApiAuth auth = new ApiAuth(config);
@@ -81,10 +81,10 @@ public final class ApiVerticle extends VerticleBase {
             services.l1()::size),
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
-        accountRoutes(),
+        new AccountRoutes(services.engine(), access),
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
-            reevaluation())));
-    modules.addAll(ledgerRoutes());
+            new LedgerReevaluation(access))));
+    modules.addAll(ledgerRoutes(access));
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
     router.route().failureHandler(new FailureHandler(PgFailures::unavailable));
@@ -107,17 +107,9 @@ public final class ApiVerticle extends VerticleBase {
     });
   }
 
-  private ClosedLineReevaluation reevaluation() {
-    return new LedgerReevaluation(ledgerAccess());
-  }
-
-  private AccountRoutes accountRoutes() {
-    return new AccountRoutes(services.engine(), ledgerAccess());
-  }
-
   /**
    * What the money features share: this verticle's pool and tiered store, a ledger step, the clock and the
-   * money-write deadline.
+   * money-write deadline. Built once in {@link #start}: one per verticle, as {@link LedgerAccess} says.
    */
   private LedgerAccess ledgerAccess() {
     return new LedgerAccess(storage.pool(), new AccountLedger(services.engine()), storage.tiered(), services.clock(),
@@ -125,8 +117,7 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   /** Money and admin routes. */
-  private List<RouteModule> ledgerRoutes() {
-    LedgerAccess access = ledgerAccess();
+  private List<RouteModule> ledgerRoutes(LedgerAccess access) {
     IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     return List.of(
         new AdminRoutes(vertx, services, storage,
