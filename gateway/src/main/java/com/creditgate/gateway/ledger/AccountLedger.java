@@ -107,14 +107,15 @@ public final class AccountLedger {
 
   /**
    * Applies {@code change} to the locked account, ages its window features, reviews it, and writes everything;
-   * {@code trigger} names why.
+   * {@code trigger} names why. Ageing and review use one snapshot of the risk configuration, as {@link #preview}.
    */
   public Future<ReviewResult> reviewAndWrite(SqlConnection conn, LockedAccount locked, AccountChange change,
       String trigger, Instant now) {
+    RiskEngine.Active active = engine.active();
     int newOnTime = onTimeRepaymentsAdded(locked.record().features(), change.features());
     return WindowAgeing.age(conn, locked.record().accountId(), change.features(), locked.lastReviewedAt(), now,
-            LARGE_PAYMENT_MINOR, txnFlagWindowDays())
-        .compose(aged -> review(conn, locked, withFeatures(change, aged),
+            LARGE_PAYMENT_MINOR, active.policyDocument().anomaly().txnFlagWindowDays())
+        .compose(aged -> review(conn, active, locked, withFeatures(change, aged),
             locked.history().withOnTimeRepayments(newOnTime), trigger, now));
   }
 
@@ -123,9 +124,8 @@ public final class AccountLedger {
         change.lastDrawAt(), change.overdueSince());
   }
 
-  private Future<ReviewResult> review(SqlConnection conn, LockedAccount locked, AccountChange change,
-      LineHistory history, String trigger, Instant now) {
-    RiskEngine.Active active = engine.active();
+  private Future<ReviewResult> review(SqlConnection conn, RiskEngine.Active active, LockedAccount locked,
+      AccountChange change, LineHistory history, String trigger, Instant now) {
     AccountRecord before = locked.record();
     CreditState current = before.state();
     CreditState changedState = new CreditState(current.creditLimitMinor(), change.outstandingMinor(),
