@@ -4,14 +4,15 @@ import com.creditgate.gateway.error.GatewayException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 
 /**
  * Reads request bodies within bounds of size and time. The API speaks JSON only: a form or multipart body is
- * 415 before anything decodes it (Netty's form decoder fails on long fields and on GETs); GET and HEAD read no
- * body. A body must arrive within {@code HTTP_REQUEST_BODY_TIMEOUT_MILLIS} of its head, else 408 and the
+ * 415, read and discarded, never decoded (Netty's form decoder fails on long fields and on GETs); GET and HEAD
+ * read no body. A body must arrive within {@code HTTP_REQUEST_BODY_TIMEOUT_MILLIS} of its head, else 408 and the
  * connection closes, so a client trickling a body cannot hold a connection and a buffer forever. One instance per
  * verticle, used on its event loop.
  */
@@ -38,7 +39,7 @@ public final class BodyIntake implements Handler<RoutingContext> {
     String type = ctx.request().getHeader("Content-Type");
     String mediaType = type == null ? "" : type.toLowerCase(Locale.ROOT);
     if (mediaType.startsWith("application/x-www-form-urlencoded") || mediaType.startsWith("multipart/")) {
-      ctx.fail(415);
+      refuseAfterDraining(ctx);
       return;
     }
     if (!ctx.request().isEnded()) {
@@ -51,5 +52,24 @@ public final class BodyIntake implements Handler<RoutingContext> {
       ctx.addEndHandler(ended -> vertx.cancelTimer(timer));
     }
     (ctx.request().path().startsWith("/admin/") ? adminBodies : clientBodies).handle(ctx);
+  }
+
+  /**
+   * 415 once the unread body has been read and thrown away (as {@link BodyHandler} does past its limit), so the
+   * answer never overtakes a request the client is still sending; a body that has not ended within the body
+   * deadline closes the connection instead.
+   */
+  private void refuseAfterDraining(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded() || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      ctx.fail(415); // nothing left to read, or a client waiting for 100 Continue that will send nothing now
+      return;
+    }
+    long timer = vertx.setTimer(deadlineMillis, id -> request.connection().close());
+    request.handler(discarded -> { }).endHandler(ended -> {
+      vertx.cancelTimer(timer);
+      ctx.fail(415);
+    });
+    request.resume();
   }
 }
