@@ -14,7 +14,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +94,48 @@ class BadInputIntegrationTests {
         "accountId=" + "x".repeat(12_000));
     assertThat(answer.status()).as(answer.body().toString()).isBetween(400, 499);
     assertThat(answer.problem().getInteger("status")).isEqualTo(answer.status());
+  }
+
+  /** The head of a form POST of {@code contentLength} bytes, as a client writes it on a plain socket. */
+  private static byte[] formPostHead(int contentLength, String extraHeader) {
+    return ("POST /v1/holds HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestGateway.API_KEY
+        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + contentLength + "\r\n"
+        + extraHeader + "\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void aFormPostWaitingFor100ContinueIsRefusedWithoutSendingItsBody() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(gateway.settings().get("HTTP_PORT")))) {
+      socket.setSoTimeout(8_000);
+      socket.getOutputStream().write(formPostHead(12_010, "Expect: 100-continue\r\n"));
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).as("answered at once, not after a body that never comes").startsWith("HTTP/1.1 415");
+    }
+  }
+
+  @Test
+  void aRefusedFormBodyIsReadSoTheConnectionServesTheNextRequest() throws IOException {
+    byte[] body = ("accountId=" + "x".repeat(12_000)).getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(gateway.settings().get("HTTP_PORT")))) {
+      socket.setSoTimeout(8_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(formPostHead(body.length, ""));
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      out.write(body, body.length / 2, body.length - body.length / 2);
+      out.write("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 415");
+      int problemLength = 0;
+      for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          problemLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+        }
+      }
+      assertThat(in.skip(problemLength)).isEqualTo(problemLength);
+      assertThat(in.readLine()).as("the same connection answers the next request").isEqualTo("HTTP/1.1 200 OK");
+    }
   }
 
   @Test
