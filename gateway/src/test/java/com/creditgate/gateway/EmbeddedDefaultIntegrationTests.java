@@ -7,8 +7,8 @@ import com.creditgate.gateway.config.GatewayConfig;
 import com.creditgate.gateway.store.postgres.EmbeddedPostgresServer;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class EmbeddedDefaultIntegrationTests {
     assertThat(config.embedded()).isTrue();
     server = EmbeddedDefault.startServer(config);
     EmbeddedDefault.seed(config, server);
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     Map<String, String> settings = new HashMap<>(env);
     settings.put("PG_URL", server.url());
     settings.put("VERTICLE_INSTANCES", "1");

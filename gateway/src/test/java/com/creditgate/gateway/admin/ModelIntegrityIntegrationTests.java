@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditgate.gateway.support.Accounts;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class ModelIntegrityIntegrationTests {
 
   @BeforeAll
   static void startGateway() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
     assertThat(gateway.put("/v1/accounts/mi-1", Accounts.goodProfile()).statusCode()).isEqualTo(201);
   }

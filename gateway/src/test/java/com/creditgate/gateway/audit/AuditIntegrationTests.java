@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Clock;
@@ -25,8 +25,7 @@ class AuditIntegrationTests {
 
   @BeforeEach
   void startVertx() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
   }
 
   @AfterEach

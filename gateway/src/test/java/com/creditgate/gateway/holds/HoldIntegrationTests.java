@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditgate.gateway.support.MutableClock;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -31,8 +31,7 @@ class HoldIntegrationTests {
 
   @BeforeAll
   static void startGateway() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     Map<String, String> settings = TestGateway.freshSettings(vertx);
     settings.put("HOLD_SWEEP_INTERVAL_MILLIS", "50");
     gateway = TestGateway.start(vertx, settings, CLOCK);

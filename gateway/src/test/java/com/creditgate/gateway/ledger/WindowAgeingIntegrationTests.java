@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditgate.gateway.support.MutableClock;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class WindowAgeingIntegrationTests {
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.creditgate.gateway.support.Accounts;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,8 +30,7 @@ class CheckContextIntegrationTests {
 
   @BeforeAll
   static void startGateway() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
     assertThat(gateway.put("/v1/accounts/cc-1", Accounts.goodProfile()).statusCode()).isEqualTo(201);
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +13,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class ReviewDecisionIntegrationTests {
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
     JsonObject profile = new JsonObject().put("region", "310000").put("occupation", "ENGINEER")
         .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")

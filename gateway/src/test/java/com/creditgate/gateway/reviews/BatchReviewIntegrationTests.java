@@ -6,9 +6,9 @@ import com.creditgate.gateway.BatchReviewCommand;
 import com.creditgate.gateway.config.ConfigLoader;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class BatchReviewIntegrationTests {
 
   @BeforeAll
   static void startGateways() {
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     settings = TestGateway.freshSettings(vertx);
     first = TestGateway.start(vertx, settings, CLOCK);
     second = TestGateway.start(vertx, settings, CLOCK);

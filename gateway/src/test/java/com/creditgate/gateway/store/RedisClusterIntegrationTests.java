@@ -6,9 +6,9 @@ import com.creditgate.gateway.support.LocalRedisCluster;
 import com.creditgate.gateway.support.TestRedis;
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
+import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -45,8 +45,7 @@ class RedisClusterIntegrationTests {
       return;
     }
     cluster = LocalRedisCluster.start();
-    vertx = Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    vertx = TestVertx.loopLimited();
     settings = TestGateway.freshSettings(vertx);
     settings.put("REDIS_MODE", "cluster");
     settings.put("REDIS_URL", cluster.urls());

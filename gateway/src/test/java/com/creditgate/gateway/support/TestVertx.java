@@ -29,6 +29,15 @@ public final class TestVertx {
         .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
   }
 
+  /**
+   * A plain Vert.x whose event-loop tasks may run at most 200 ms before the blocked-thread checker reports them
+   * (in the log only; {@link #create()} turns reports into failures).
+   */
+  public static Vertx loopLimited() {
+    return Vertx.vertx(new VertxOptions().setMaxEventLoopExecuteTime(200)
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+  }
+
   /** A new Vert.x watched for blocked event loops. */
   public static TestVertx create() {
     return new TestVertx();
