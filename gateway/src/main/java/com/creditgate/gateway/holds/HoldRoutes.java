@@ -77,9 +77,7 @@ public final class HoldRoutes implements RouteModule {
 
   private void capture(RoutingContext ctx) {
     String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
-    Buffer raw = ctx.body().buffer();
-    JsonBody body = raw == null || raw.length() == 0 ? null : JsonBody.of(raw);
-    Long requested = body == null ? null : body.optionalLong("amount", 1, HoldRequest.AMOUNT_MAX_MINOR).orElse(null);
+    Long requested = captureAmount(ctx.body().buffer());
     Instant now = clock.instant();
     finish(ctx, commands.run(ctx, conn -> holds.lock(conn, holdId, ctx.get(ApiAuth.CLIENT_ID)).compose(hold -> {
       requireActive(hold, now);
@@ -106,6 +104,12 @@ public final class HoldRoutes implements RouteModule {
         default -> throw new GatewayException.Conflict("hold-captured", "hold " + holdId + " was already captured");
       };
     })));
+  }
+
+  /** The capture body's {@code amount}: {@code null} (the whole hold) without a body or without the field. */
+  static Long captureAmount(Buffer raw) {
+    JsonBody body = raw == null || raw.length() == 0 ? null : JsonBody.of(raw);
+    return body == null ? null : body.optionalLong("amount", 1, HoldRequest.AMOUNT_MAX_MINOR).orElse(null);
   }
 
   private static void requireActive(HoldRepository.Hold hold, Instant now) {

@@ -51,7 +51,7 @@ public final class JsonBody {
   public Optional<String> optionalString(String field, Pattern pattern) {
     Object value = json.getValue(field);
     if (value == null) {
-      return Optional.empty();
+      return absent(field, "must be a string");
     }
     if (!(value instanceof String text)) {
       throw invalid(field, "must be a string");
@@ -71,7 +71,7 @@ public final class JsonBody {
   public Optional<Long> optionalLong(String field, long min, long max) {
     Object value = json.getValue(field);
     if (value == null) {
-      return Optional.empty();
+      return absent(field, "must be an integer");
     }
     if (!(value instanceof Integer || value instanceof Long)) {
       throw invalid(field, "must be an integer");
@@ -81,6 +81,17 @@ public final class JsonBody {
       throw invalid(field, "must be between " + min + " and " + max);
     }
     return Optional.of(number);
+  }
+
+  /**
+   * An absent field; an explicit JSON {@code null} is not absent but a value of the wrong type, as the
+   * OpenAPI schemas (no nullable request fields) say: the hand-written parsers must agree with them.
+   */
+  private <T> Optional<T> absent(String field, String expected) {
+    if (json.containsKey(field)) {
+      throw invalid(field, expected);
+    }
+    return Optional.empty();
   }
 
   /** An optional number in {@code [min, max]} (not money). */

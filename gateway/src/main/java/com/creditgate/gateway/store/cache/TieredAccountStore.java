@@ -81,10 +81,15 @@ public final class TieredAccountStore implements AccountStore {
     if (l2 == null) {
       return Future.succeededFuture(stored);
     }
-    return redisBreaker.call(() -> l2.put(stored))
-        .compose(v -> redisBreaker.call(() -> l2.publishInvalidation(stored.accountId(), stored.version())))
+    return redisBreaker.call(() -> l2.putAndAnnounce(stored))
         .recover(e -> {
-          LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString());
+          // An open breaker already said Redis is failing (breaker metrics, readiness): one line per write
+          // then would flood the log during an outage.
+          if (DependencyBreaker.skipped(e)) {
+            LOG.debug("Redis refresh of account {} skipped: {}", stored.accountId(), e.toString());
+          } else {
+            LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString());
+          }
           return Future.succeededFuture();
         })
         .map(stored);

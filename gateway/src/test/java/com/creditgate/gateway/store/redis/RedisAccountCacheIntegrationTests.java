@@ -9,9 +9,13 @@ import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.support.TestServices;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +25,14 @@ class RedisAccountCacheIntegrationTests {
   private static Vertx vertx;
   private static Redis redis;
   private static RedisAccountCache cache;
+  private static String prefix;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, TestServices.redisUrl());
-    cache = new RedisAccountCache(redis, TestServices.freshRedisPrefix(), 60, 2_000);
+    prefix = TestServices.freshRedisPrefix();
+    cache = new RedisAccountCache(redis, prefix, 60, 2_000);
   }
 
   @AfterAll
@@ -52,5 +58,39 @@ class RedisAccountCacheIntegrationTests {
 
     TestServices.await(cache.put(record("l2-order", 7, 200)));
     assertThat(TestServices.await(cache.get("l2-order")).state().heldMinor()).isEqualTo(200);
+  }
+
+  @Test
+  void putAndAnnounceStoresUnlessNewerAndAnnouncesEveryVersion() throws Exception {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    RedisConnection subscriber = TestServices.await(Redis.createClient(vertx, TestServices.redisUrl()).connect());
+    try {
+      subscriber.handler(message -> {
+        if (message.size() == 3 && "message".equals(message.get(0).toString())) {
+          heard.add(message.get(2).toString());
+        }
+      });
+      TestServices.await(subscriber.send(Request.cmd(Command.SUBSCRIBE)
+          .arg(RedisAccountCache.invalidationChannel(prefix))));
+
+      TestServices.await(cache.putAndAnnounce(record("l2-announce", 3, 300)));
+      TestServices.await(cache.putAndAnnounce(record("l2-announce", 2, 200)));
+      // The late, older version 2 was not stored over version 3 ...
+      assertThat(TestServices.await(cache.get("l2-announce")).state().heldMinor()).isEqualTo(300);
+      TestServices.await(cache.putAndAnnounce(record("l2-announce", 4, 400)));
+      AccountRecord cached = TestServices.await(cache.get("l2-announce"));
+      assertThat(cached.state().version()).isEqualTo(4);
+      assertThat(cached.state().heldMinor()).isEqualTo(400);
+
+      // ... but every version was announced, in order: replicas drop whatever older entry they hold.
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (heard.size() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(heard).containsExactly(InvalidationMessage.encode("l2-announce", 3),
+          InvalidationMessage.encode("l2-announce", 2), InvalidationMessage.encode("l2-announce", 4));
+    } finally {
+      subscriber.close();
+    }
   }
 }
