@@ -37,7 +37,7 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(stopper, "shutdown"));
     try {
       start(config, stopper);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // also the checked ones Future.await() rethrows undeclared, e.g. a BindException
       LOG.error("CreditGate failed to start", e);
       System.exit(1);
     }

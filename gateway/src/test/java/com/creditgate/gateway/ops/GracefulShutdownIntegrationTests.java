@@ -39,6 +39,31 @@ class GracefulShutdownIntegrationTests {
       .put("monthlyIncome", 2_000_000).put("creditScore", 760).put("segment", "MASS")
       .put("accountOpenedAt", "2022-01-15T00:00:00Z");
 
+  /**
+   * Not a drain, but the other end of the process's life: a start that cannot listen (the port is taken) must
+   * end the process with exit 1, so the orchestrator restarts it. It used to leave the JVM running without a
+   * listener (the bind failure escaped the start's catch as an undeclared checked exception).
+   */
+  @Test
+  void aStartThatCannotListenExitsWith1InsteadOfLingeringWithoutAListener() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      Map<String, String> env = TestGateway.freshSettings(vertx);
+      env.put("HTTP_PORT", Integer.toString(taken.getLocalPort()));
+      env.put("HTTP_HOST", "127.0.0.1");
+      Process process = launch(env, "target/port-taken-gateway.log");
+      try {
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+      } finally {
+        process.destroyForcibly();
+      }
+    } finally {
+      TestServices.await(vertx.close());
+    }
+  }
+
   @Test
   void sigtermUnderLoadFailsNoInFlightRequest() throws Exception {
     Vertx vertx = Vertx.vertx();
