@@ -6,8 +6,10 @@
 #   (iv) holds     POST /v1/holds (one conditional statement in Postgres each), LAST, on its own gateway, so no
 #                  hold can expire (and write) into another run; then pgbench's simple-update (-N) on the same
 #                  Postgres with as many connections as the gateway's pool, for the ratio holds / pgbench
-# and, after (ii), an open-loop run at FIXED_RATE_SHARE of (ii)'s peak (OpenLoopClient: fixed schedule, latency
-# from the intended send time, no coordinated omission) for its p99 and p99.9, and the heap per cached account
+# and, after (ii), an open-loop run at FIXED_RATE_SHARE of (ii)'s peak (fixed schedule, latency from the intended
+# send time, no coordinated omission; the C client loadtest/src/main/c/openloop.c, built here with gcc, which
+# costs the shared box a few microseconds per request, else the JVM OpenLoopClient, about 20: OPEN_LOOP_CLIENT
+# native | jvm) for its p99 and p99.9, and the heap per cached account
 # after a full GC. Every figure comes with its ratio. Exits non-zero (3) when an audit record overflowed or
 # failed to be written, or a limit-check was answered degraded (healthy dependencies: all must be 0). Writes
 # results.json and results.md under loadtest/target/bench/<timestamp>/.
@@ -34,6 +36,8 @@ PG_HOST=127.0.0.1
 DB=${DB:-creditgate_bench}
 PGBENCH_DB="${DB}_pgbench"
 PG_POOL_SIZE=${PG_POOL_SIZE:-8}
+OPEN_LOOP_CLIENT=${OPEN_LOOP_CLIENT:-native}
+OPEN_LOOP_BINARY=loadtest/target/openloop
 PG_URL="postgresql://postgres@${PG_HOST}:5432/${DB}"
 REDIS_URL=redis://127.0.0.1:6379
 REDIS_KEY_PREFIX=${REDIS_KEY_PREFIX:-cgbench:}
@@ -89,8 +93,14 @@ wrk_run() {
 # open_loop_run name seconds url path kind rate -> the run's JSON line, saved as $OUT/<name>.json
 open_loop_run() {
   local name=$1 seconds=$2 url=$3 path=$4 kind=$5 rate=$6
-  java -XX:+UseParallelGC -Xmx256m -cp "$TOOLS_JAR" com.creditgate.loadtest.openloop.OpenLoopClient "$url" "$path" \
-    "$kind" "$ACCOUNTS" "$rate" "$seconds" "$WARMUP_SECONDS" "$CONNECTIONS" "$API_KEY" > "$OUT/$name.openloop.txt"
+  if [ "$OPEN_LOOP_CLIENT" = native ]; then
+    "$OPEN_LOOP_BINARY" "$url" "$path" "$kind" "$ACCOUNTS" "$rate" "$seconds" "$WARMUP_SECONDS" "$CONNECTIONS" \
+      "$API_KEY" > "$OUT/$name.openloop.txt"
+  else
+    java -XX:+UseParallelGC -Xmx256m -cp "$TOOLS_JAR" com.creditgate.loadtest.openloop.OpenLoopClient "$url" \
+      "$path" "$kind" "$ACCOUNTS" "$rate" "$seconds" "$WARMUP_SECONDS" "$CONNECTIONS" "$API_KEY" \
+      > "$OUT/$name.openloop.txt"
+  fi
   grep '^{' "$OUT/$name.openloop.txt" | tail -n 1 | tee "$OUT/$name.json"
 }
 
@@ -112,6 +122,17 @@ start_gateway() { # name, then extra env assignments...
   SERVER_PID=$!
   wait_http "http://127.0.0.1:$GATEWAY_PORT/health/ready" 120
 }
+
+if [ "$OPEN_LOOP_CLIENT" = native ]; then
+  if command -v gcc > /dev/null; then
+    mkdir -p loadtest/target
+    gcc -O2 -Wall -o "$OPEN_LOOP_BINARY" loadtest/src/main/c/openloop.c
+  else
+    log "no gcc: the open-loop run uses the JVM client (about 20 us of CPU per request on this box)"
+    OPEN_LOOP_CLIENT=jvm
+  fi
+fi
+log "open-loop client: $OPEN_LOOP_CLIENT"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building"
@@ -216,7 +237,7 @@ result = {
               "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]},
   "settings": {"accounts": $ACCOUNTS, "durationSeconds": $DURATION_SECONDS, "connections": $CONNECTIONS,
                "wrkThreads": $THREADS, "javaOpts": "$JAVA_OPTS", "missL1Accounts": $MISS_L1_ACCOUNTS,
-               "fixedRateTarget": $fixed_rate},
+               "fixedRateTarget": $fixed_rate, "openLoopClient": "$OPEN_LOOP_CLIENT"},
   "runs": runs,
   "loadAverageAtEnd": "$load_average",
   "pgbenchSimpleUpdateTps": float("$pgbench_tps"),
@@ -240,7 +261,8 @@ result["heap"]["heapOverPayload"] = result["heap"]["bytesPerCachedAccount"] / re
 json.dump(result, open(os.path.join(out, "results.json"), "w"), indent=2)
 rows = [("(i) baseline: bare Vert.x JSON", "baseline"), ("(ii) warm limit-check (L1 hit)", "warm"),
         ("(iii) limit-check, L1 miss / Redis hit", "miss"), ("(iv) hold (Postgres)", "holds"),
-        ("(ii) open loop at %d req/s offered (%s of peak)" % ($fixed_rate, "$FIXED_RATE_SHARE"), "fixed")]
+        ("(ii) open loop at %d req/s offered (%s of peak, %s client)" % ($fixed_rate, "$FIXED_RATE_SHARE",
+                                                                           "$OPEN_LOOP_CLIENT"), "fixed")]
 md = ["| run | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |", "|---|---|---|---|---|---|---|"]
 for label, key in rows:
     r = runs[key]
