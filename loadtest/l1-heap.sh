@@ -4,11 +4,13 @@
 # priming L1 with every account by wrk in sequential order, divided by the accounts loaded from Redis or
 # Postgres, against the mean Redis payload of 1 000 accounts), plus where those bytes went: the class
 # histogram's difference per class, in bytes per cached account. One difference from bench.sh: the histogram
-# is taken once the decision audit's queue has drained (see below). No other run: about two minutes.
+# is taken once the decision audit's queue has drained (see below). Then the bytes one warm limit-check
+# allocates. No other run: three to four minutes. Writes results.md under loadtest/target/l1-heap/<timestamp>/.
 #
 # Needs: Postgres and Redis on the local standard ports, wrk, curl, jcmd, psql, redis-cli, python3.
-# Knobs (environment): ACCOUNTS (100000), WARMUP_SECONDS (10), CONNECTIONS (64), JAVA_OPTS (ParallelGC 1 GiB),
-# GATEWAY_JAR (another build to compare), SKIP_BUILD=1, SKIP_SEED=1, DB (creditgate_l1heap), REDIS_KEY_PREFIX (cgl1heap:), GATEWAY_PORT (28380),
+# Knobs (environment): ACCOUNTS (100000), WARMUP_SECONDS (10), WARM_SECONDS (20), CONNECTIONS (64),
+# JAVA_OPTS (ParallelGC 1 GiB, as bench.sh), GATEWAY_JAR (another build to compare), SKIP_BUILD=1, SKIP_SEED=1,
+# DB (creditgate_l1heap), REDIS_KEY_PREFIX (cgl1heap:), GATEWAY_PORT (28380),
 # PRIME_SECONDS (ACCOUNTS / 4000 + WARMUP_SECONDS, as bench.sh), REQUEST_DEADLINE_MILLIS (50, the default): on a
 # loaded box, raise the last two so that every account gets cached (breakers that open during the priming leave
 # accounts out of L1; the figure is per cached account either way, but the Caffeine frequency sketch is only
@@ -93,10 +95,24 @@ curl -fsS "$GATEWAY/metrics" > "$OUT/metrics-after.txt"
 jcmd "$SERVER_PID" GC.class_histogram > "$OUT/histogram-after.txt"
 redis-cli --scan --pattern "${REDIS_KEY_PREFIX}acct:*" | awk 'NR <= 1000' | sed 's/^/STRLEN /' | redis-cli \
   | awk '{s += $1; n++} END {printf "%.1f\n", s / n}' > "$OUT/payload.txt"
+
+# Then what a warm limit-check allocates: Micrometer's jvm_gc_memory_allocated_bytes_total between two forced
+# full GCs (each adds what the young generation filled since the last one) around WARM_SECONDS of wrk on the
+# primed L1, divided by the requests wrk got answered. The whole process counts (audit writer included).
+allocated() { curl -fsS "$GATEWAY/metrics" | awk '/^jvm_gc_memory_allocated_bytes_total / {printf "%.0f\n", $2}'; }
+jcmd "$SERVER_PID" GC.run > /dev/null
+allocated > "$OUT/allocated-before.txt"
+log "warm limit-checks, ${WARM_SECONDS:-20} s"
+wrk -t1 -c"$CONNECTIONS" -d"${WARM_SECONDS:-20}s" --timeout 5s -H "Authorization: Bearer $API_KEY" \
+  -s loadtest/bench/post.lua "$GATEWAY" -- /v1/limit-checks limit-check "$ACCOUNTS" 1 "$CONNECTIONS" \
+  > "$OUT/warm.wrk.txt"
+jcmd "$SERVER_PID" GC.run > /dev/null
+allocated > "$OUT/allocated-after.txt"
+curl -fsS "$GATEWAY/metrics" > "$OUT/metrics-warm.txt"
 stop_server
 
 python3 - "$OUT" <<'EOF' | tee "$OUT/results.md"
-import os, re, sys
+import json, os, re, sys
 out = sys.argv[1]
 
 def histogram(name):
@@ -118,6 +134,10 @@ def lookups(name):
             values[labels["level"] + "." + labels["result"]] = float(m.group(2))
     return values
 
+warm = json.loads([l for l in open(os.path.join(out, "warm.wrk.txt")) if l.startswith("{")][-1])
+allocated = int(open(os.path.join(out, "allocated-after.txt")).read()) - int(
+    open(os.path.join(out, "allocated-before.txt")).read())
+lw = lookups("metrics-warm.txt")
 (before, total_before), (after, total_after) = histogram("histogram-before.txt"), histogram("histogram-after.txt")
 lb, la = lookups("metrics-before.txt"), lookups("metrics-after.txt")
 cached = sum(la.get(k, 0) - lb.get(k, 0) for k in ("redis.hit", "postgres.hit"))
@@ -126,6 +146,9 @@ per = (total_after - total_before) / max(1, cached)
 print("accounts cached: %d; live bytes after full GC: %d -> %d" % (cached, total_before, total_after))
 print("heap per cached account: %.0f B; Redis payload (mean of 1 000): %.1f B; heap / payload: %.2f"
       % (per, payload, per / payload))
+print("warm run: %d limit-checks (%.0f/s, %d non-2xx), L1 hits %d, misses %d; allocated %.0f B per limit-check"
+      % (warm["requests"], warm["rps"], warm["non2xx"], lw.get("l1.hit", 0) - la.get("l1.hit", 0),
+         lw.get("l1.miss", 0) - la.get("l1.miss", 0), allocated / max(1, warm["requests"])))
 print()
 print("| class | instances per account | bytes per account |")
 print("|---|---|---|")

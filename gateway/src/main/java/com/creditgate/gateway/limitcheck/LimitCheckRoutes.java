@@ -81,7 +81,7 @@ public final class LimitCheckRoutes implements RouteModule {
     }
     Instant now = clock.instant();
     RiskEngine.Active active = engine.active();
-    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
+    float[] features = FeatureAssembler.assemble(record.features(), record, record, now);
     double pd = active.pd(features);
     // A model that answers no finite PD cannot reopen a line: it stays closed and the check declines.
     if (!Double.isFinite(pd) || active.policy()
