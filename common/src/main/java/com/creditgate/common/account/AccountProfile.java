@@ -22,7 +22,7 @@ public record AccountProfile(
     int creditScore,
     String segment,
     long assetsMinor,
-    Instant accountOpenedAt) {
+    Instant accountOpenedAt) implements ProfileFacts {
 
   public static final int MIN_CREDIT_SCORE = 350;
   public static final int MAX_CREDIT_SCORE = 950;
@@ -36,5 +36,15 @@ public record AccountProfile(
     Check.argument(assetsMinor >= 0, "assets must be >= 0");
     Check.argument(creditScore >= MIN_CREDIT_SCORE && creditScore <= MAX_CREDIT_SCORE,
         "creditScore must be in [%s, %s]", MIN_CREDIT_SCORE, MAX_CREDIT_SCORE);
+  }
+
+  @Override
+  public long accountOpenedAtEpochSecond() {
+    return accountOpenedAt.getEpochSecond();
+  }
+
+  @Override
+  public int accountOpenedAtNano() {
+    return accountOpenedAt.getNano();
   }
 }

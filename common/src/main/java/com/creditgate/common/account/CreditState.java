@@ -23,7 +23,7 @@ public record CreditState(
     String tier,
     boolean increaseEligible,
     List<ReasonCode> increaseClosedReasons,
-    long version) {
+    long version) implements CreditFacts {
 
   public CreditState {
     Money.requireNonNegative(creditLimitMinor, "creditLimit");
@@ -34,10 +34,5 @@ public record CreditState(
     increaseClosedReasons = List.copyOf(increaseClosedReasons);
     Check.argument(increaseEligible == increaseClosedReasons.isEmpty(),
         "increaseClosedReasons must be empty exactly when increaseEligible");
-  }
-
-  /** {@code max(0, creditLimit - outstanding - held)}. */
-  public long availableMinor() {
-    return Money.available(creditLimitMinor, outstandingMinor, heldMinor);
   }
 }

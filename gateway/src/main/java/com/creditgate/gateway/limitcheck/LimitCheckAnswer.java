@@ -1,6 +1,6 @@
 package com.creditgate.gateway.limitcheck;
 
-import com.creditgate.common.account.CreditState;
+import com.creditgate.common.account.CreditFacts;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.JsonBytes;
 import com.creditgate.scoring.decision.Decision;
@@ -46,7 +46,7 @@ final class LimitCheckAnswer {
   record Written(Decision decision, Buffer body) {}
 
   /** The answer of a decision taken on the account's {@code state}. */
-  static Buffer decided(String decisionId, Decision decision, String accountId, long amountMinor, CreditState state,
+  static Buffer decided(String decisionId, Decision decision, String accountId, long amountMinor, CreditFacts state,
       int score, double pd, List<ReasonCode> reasons, Locale locale, boolean degraded, String modelVersion,
       String policyVersion) {
     Buffer out = head(decisionId, decision, accountId, amountMinor);

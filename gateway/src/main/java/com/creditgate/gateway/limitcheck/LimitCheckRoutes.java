@@ -1,7 +1,6 @@
 package com.creditgate.gateway.limitcheck;
 
 import com.creditgate.common.account.AccountStatus;
-import com.creditgate.common.account.CreditState;
 import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.error.GatewayException;
@@ -77,12 +76,12 @@ public final class LimitCheckRoutes implements RouteModule {
    */
   private Future<AccountRead> reopenIfClosed(AccountRead read) {
     AccountRecord record = read.record();
-    if (record.state().status() != AccountStatus.CLOSED) {
+    if (record.status() != AccountStatus.CLOSED) {
       return Future.succeededFuture(read);
     }
     Instant now = clock.instant();
     RiskEngine.Active active = engine.active();
-    float[] features = FeatureAssembler.assemble(record.features(), record.profile(), record.state(), now);
+    float[] features = FeatureAssembler.assemble(record.features(), record, record, now);
     double pd = active.pd(features);
     // A model that answers no finite PD cannot reopen a line: it stays closed and the check declines.
     if (!Double.isFinite(pd) || active.policy()
@@ -95,9 +94,9 @@ public final class LimitCheckRoutes implements RouteModule {
   private LimitCheckAnswer.Written decide(RoutingContext ctx, LimitCheckRequest request, AccountRead read) {
     AccountRecord record = read.record();
     RiskEngine.Active active = engine.active();
-    CreditState state = record.state();
     Instant now = clock.instant();
-    Evaluation evaluation = active.champion().evaluate(record.profile(), state, record.features(), request, now);
+    // the record is its own profile and state (ProfileFacts, CreditFacts): no value objects per request
+    Evaluation evaluation = active.champion().evaluate(record, record, record.features(), request, now);
     engine.shadow(active, evaluation.features(), evaluation.pd(), evaluation.pdCutoff());
     metrics.decision(evaluation.decision(), read.degraded());
     String decisionId = DecisionIds.next();
@@ -106,7 +105,7 @@ public final class LimitCheckRoutes implements RouteModule {
         evaluation.policyVersion(), evaluation.features(), read.degraded(), ctx.get(ApiAuth.CLIENT_ID),
         now.toEpochMilli(), request.orderId(), request.merchantCategory(), request.channel()));
     return new LimitCheckAnswer.Written(evaluation.decision(), LimitCheckAnswer.decided(decisionId,
-        evaluation.decision(), record.accountId(), request.amountMinor(), state, evaluation.score(), evaluation.pd(),
+        evaluation.decision(), record.accountId(), request.amountMinor(), record, evaluation.score(), evaluation.pd(),
         evaluation.reasons(), Responses.locale(ctx), read.degraded(), evaluation.modelVersion(),
         evaluation.policyVersion()));
   }

@@ -1,7 +1,7 @@
 package com.creditgate.scoring.decision;
 
-import com.creditgate.common.account.AccountProfile;
-import com.creditgate.common.account.CreditState;
+import com.creditgate.common.account.CreditFacts;
+import com.creditgate.common.account.ProfileFacts;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.scoring.feature.FeatureAssembler;
 import com.creditgate.scoring.model.CreditModel;
@@ -30,7 +30,7 @@ public record CreditEvaluator(CreditModel model, LimitPolicy policy) {
    *
    * @param storedFeatures the account's behavioural vector; not modified (the derived features go into a copy)
    */
-  public Evaluation evaluate(AccountProfile profile, CreditState state, float[] storedFeatures, Checkout checkout,
+  public Evaluation evaluate(ProfileFacts profile, CreditFacts state, float[] storedFeatures, Checkout checkout,
       Instant now) {
     float[] features = FeatureAssembler.assemble(storedFeatures, profile, state, now);
     double pd = model.probabilityOfDefault(features);

@@ -1,7 +1,7 @@
 package com.creditgate.scoring.decision;
 
 import com.creditgate.common.account.AccountStatus;
-import com.creditgate.common.account.CreditState;
+import com.creditgate.common.account.CreditFacts;
 import com.creditgate.common.reason.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +16,17 @@ public final class LimitCheckDecider {
    * {@code reviewPdMargin} below the cut-off (borderline; a margin of 0 never reviews); DECLINE otherwise,
    * with every reason that applies. A non-finite PD always declines (D209): a broken model fails closed.
    */
-  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+  public static CheckOutcome decide(CreditFacts state, double pd, long amountMinor, double pdCutoff,
       double reviewPdMargin) {
     return decide(state, pd, amountMinor, pdCutoff, reviewPdMargin, List.of());
   }
 
   /**
-   * As {@link #decide(CreditState, double, long, double, double)}; a check that the policy blocks for the
+   * As {@link #decide(CreditFacts, double, long, double, double)}; a check that the policy blocks for the
    * account's segment by its checkout context ({@code policyBlocks}, from {@code PolicyDocument.checkBlocks}:
    * D208 merchant category, D210 channel) is declined with those reasons first.
    */
-  public static CheckOutcome decide(CreditState state, double pd, long amountMinor, double pdCutoff,
+  public static CheckOutcome decide(CreditFacts state, double pd, long amountMinor, double pdCutoff,
       double reviewPdMargin, List<ReasonCode> policyBlocks) {
     List<ReasonCode> declines = new ArrayList<>(policyBlocks.size() + 4);
     declines.addAll(policyBlocks);

@@ -1,55 +1,132 @@
 package com.creditgate.gateway.store.cache;
 
 import com.creditgate.gateway.store.AccountRecord;
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The L1 cache shared by every event loop of one process: Caffeine, bounded by size, with a TTL enforced on
  * read. Concurrent misses for one account coalesce into one load. Thread-safe.
+ *
+ * <p>Entries are the records themselves (a synchronous cache), keyed by the record's own id instance: an async
+ * cache would add a {@code CompletableFuture} and a weight per entry, and a key from the request a second copy of
+ * the id, 88 bytes per account together (BENCHMARKS.md, "L1 entry layout"). Loads in flight live in a small map
+ * of their own until they complete; a load whose account was invalidated or overwritten by a newer version in the
+ * meantime answers its waiters but is not cached.
  */
 public final class AccountL1Cache {
-  private final AsyncCache<String, AccountRecord> cache;
+  private final Cache<String, AccountRecord> cache;
+  private final ConcurrentHashMap<String, Load> loads = new ConcurrentHashMap<>();
 
   public AccountL1Cache(int maxAccounts, long ttlMillis) {
     this.cache = Caffeine.newBuilder()
         .maximumSize(maxAccounts)
         .expireAfterWrite(Duration.ofMillis(ttlMillis))
         .executor(Runnable::run)
-        .buildAsync();
+        .build();
   }
 
-  /** The cached value, or the one {@code loader} produces; one load at a time per account. */
-  public CompletableFuture<AccountRecord> get(String accountId,
+  /** The cached record of {@code accountId}, or {@code null}. Allocates nothing. */
+  public AccountRecord getIfPresent(String accountId) {
+    return cache.getIfPresent(accountId);
+  }
+
+  /**
+   * The record {@code loader} produces for {@code accountId} ({@code null}: unknown account, not cached), or the
+   * result of the load already in flight for it, in which case {@code loader} is not called.
+   */
+  public CompletableFuture<AccountRecord> load(String accountId,
       Function<String, CompletableFuture<AccountRecord>> loader) {
-    return cache.get(accountId, (key, executor) -> loader.apply(key));
+    Load load = new Load();
+    Load running = loads.putIfAbsent(accountId, load);
+    if (running != null) {
+      return running.result;
+    }
+    CompletableFuture<AccountRecord> loaded;
+    try {
+      loaded = loader.apply(accountId);
+    } catch (RuntimeException e) {
+      loaded = CompletableFuture.failedFuture(e);
+    }
+    loaded.whenComplete((record, failure) -> {
+      if (record != null) {
+        store(record, load);
+      }
+      loads.remove(accountId, load);
+      if (failure != null) {
+        load.result.completeExceptionally(failure);
+      } else {
+        load.result.complete(record);
+      }
+    });
+    return load.result;
   }
 
   /** Stores a value known to be current, unless a newer version is already cached. */
   public void put(AccountRecord record) {
-    cache.asMap().merge(record.accountId(), CompletableFuture.completedFuture(record),
-        (current, fresh) -> isNewer(current, record.version()) ? current : fresh);
+    cache.asMap().compute(record.accountId(), (key, current) -> {
+      supersedeLoad(key, record.version());
+      return newerOf(current, record);
+    });
   }
 
   /** Drops the entry of {@code accountId} unless it already holds {@code version} or newer. */
   public void invalidateOlderThan(String accountId, long version) {
-    cache.asMap().computeIfPresent(accountId, (key, current) -> isNewer(current, version - 1) ? current : null);
+    cache.asMap().compute(accountId, (key, current) -> {
+      supersedeLoad(key, version);
+      return current != null && current.version() >= version ? current : null;
+    });
   }
 
-  /** Drops every entry. */
+  /** Drops every entry, and keeps the loads in flight from caching what they read. */
   public void invalidateAll() {
-    cache.synchronous().invalidateAll();
+    loads.values().forEach(load -> load.supersede(Long.MAX_VALUE));
+    cache.invalidateAll();
   }
 
   /** Number of entries (approximate). */
   public long size() {
-    return cache.synchronous().estimatedSize();
+    return cache.estimatedSize();
   }
 
-  private static boolean isNewer(CompletableFuture<AccountRecord> current, long version) {
-    return current.isDone() && !current.isCompletedExceptionally() && current.join().version() > version;
+  /**
+   * Caches what a load read, unless a put or an invalidation asked for a newer version while it ran. Runs in
+   * the key's {@code compute}, as those do, so neither can slip between the check and the store.
+   */
+  private void store(AccountRecord loaded, Load load) {
+    cache.asMap().compute(loaded.accountId(), (key, current) ->
+        loaded.version() < load.minimumVersion ? current : newerOf(current, loaded));
+  }
+
+  private void supersedeLoad(String accountId, long version) {
+    Load load = loads.get(accountId);
+    if (load != null) {
+      load.supersede(version);
+    }
+  }
+
+  /** The newer of the two, holding {@code current}'s id instance when it replaces {@code current}. */
+  private static AccountRecord newerOf(AccountRecord current, AccountRecord fresh) {
+    if (current == null) {
+      return fresh;
+    }
+    return current.version() > fresh.version() ? current : fresh.withIdInstance(current.accountId());
+  }
+
+  /** A load in flight: its waiters' future, and the least version it may still cache. */
+  private static final class Load {
+    final CompletableFuture<AccountRecord> result = new CompletableFuture<>();
+    // written inside the key's compute (put, invalidation) or by invalidateAll, read inside it (store)
+    volatile long minimumVersion = Long.MIN_VALUE;
+
+    void supersede(long version) {
+      if (version > minimumVersion) {
+        minimumVersion = version;
+      }
+    }
   }
 }

@@ -52,8 +52,13 @@ public final class TieredAccountStore implements AccountStore {
 
   @Override
   public Future<AccountRecord> get(String accountId) {
+    AccountRecord cached = l1.getIfPresent(accountId);
+    if (cached != null) {
+      metrics.lookup(Lookup.Level.L1, Lookup.Result.HIT);
+      return Future.succeededFuture(cached);
+    }
     loaderCalled = false;
-    CompletableFuture<AccountRecord> value = l1.get(accountId, this::loadBelowL1);
+    CompletableFuture<AccountRecord> value = l1.load(accountId, this::loadBelowL1);
     boolean done = value.isDone() && !value.isCompletedExceptionally();
     if (!loaderCalled) {
       metrics.lookup(Lookup.Level.L1, done ? Lookup.Result.HIT : Lookup.Result.COALESCED);
@@ -65,7 +70,7 @@ public final class TieredAccountStore implements AccountStore {
         .compose(record -> found(accountId, record));
   }
 
-  /** An unknown account loads as {@code null}: Caffeine then caches nothing and logs nothing. */
+  /** An unknown account loads as {@code null}: the L1 then caches nothing. */
   private static Future<AccountRecord> found(String accountId, AccountRecord record) {
     return record != null ? Future.succeededFuture(record) : Future.failedFuture(AccountNotFound.of(accountId));
   }
@@ -160,7 +165,7 @@ public final class TieredAccountStore implements AccountStore {
         });
   }
 
-  /** Caffeine hands coalesced waiters the load's failure wrapped; they should see the typed one. */
+  /** A load's failure can reach the waiters wrapped by a completion stage; they should see the typed one. */
   private static Throwable unwrap(Throwable failure) {
     return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
