@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs pgbench -n -c1 -t50 -f SCRIPT on DB REPEAT times (CHECKPOINT before each), sampling the pgbench
+"""Runs pgbench -n -c1 -t50 -f SCRIPT on DB REPEAT times (CHECKPOINT before each unless NO_CHECKPOINT is
+set: every page then pays its full-page WAL image in the run), sampling the pgbench
 backend's CPU time (utime+stime from /proc/<pid>/stat) until it exits. 50 batches x 2 000 rows = 100 000 rows,
 so the backend's CPU seconds per run are its CPU seconds per 100k rows.
 Usage: run.py DB SCRIPT [REPEAT] [TRANSACTIONS]"""
@@ -13,7 +14,8 @@ def psql(sql):
                           check=True, capture_output=True, text=True).stdout.strip()
 lat, cpu = [], []
 for i in range(repeat):
-    psql('CHECKPOINT')
+    if not os.environ.get('NO_CHECKPOINT'):
+        psql('CHECKPOINT')
     p = subprocess.Popen(['pgbench', '-h', '127.0.0.1', '-U', 'postgres', '-n', '-c1', '-t', str(tx), '-f', script, db],
                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     pid, last = None, 0.0
@@ -34,4 +36,4 @@ for i in range(repeat):
         sys.exit(out)
     lat.append(float(m.group(1))); cpu.append(last)
     print(f'run {i + 1}: {lat[-1]:.1f} ms per batch, backend CPU {last:.2f} s per {tx * 2000} rows', flush=True)
-print(f'median: {statistics.median(lat):.1f} ms per 2000 rows, backend CPU {statistics.median(cpu):.2f} s per {tx * 2000} rows')
+sys.stdout.flush(); print(f"median: {statistics.median(lat):.1f} ms per 2000 rows, backend CPU {statistics.median(cpu):.2f} s per {tx * 2000} rows")
