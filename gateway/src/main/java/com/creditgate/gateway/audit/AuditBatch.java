@@ -4,6 +4,7 @@ import com.creditgate.common.Check;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One batch of audit records as the parameters of a single set-based insert: a column array per field (the
@@ -12,8 +13,11 @@ import java.util.List;
  * per row by offset. One statement and one round trip per batch, whatever its size; Postgres parses it once.
  * Nothing is sliced out of a variable-length array (that is a scan from its start, quadratic per batch: 150 ms
  * for 2 000 rows against 60 ms, measured with psql on the bench database), and there is no
- * {@code ON CONFLICT}: decision ids are random 128-bit, and its speculative insertion cost 25 of those 60 ms.
- * A duplicate would fail the batch into the overflow log, counted, not drop it.
+ * {@code ON CONFLICT}: decision ids are unique (version-7 UUIDs, increasing within a JVM, 62 random bits
+ * besides), and its speculative insertion cost 25 of those 60 ms. A duplicate would fail the batch into the
+ * overflow log, counted, not drop it. Ids go as a binary {@code uuid[]} (16 bytes each, no text to parse), the
+ * time as milliseconds turned into a timestamp by float8 division, not {@code numeric} division per row (the
+ * float8 result is exact to the millisecond: checked on a million random instants).
  */
 final class AuditBatch {
   static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision, score,"
@@ -22,8 +26,8 @@ final class AuditBatch {
       + " SELECT u.id, u.account, u.amount, u.decision, u.score, u.pd,"
       + " array_remove(ARRAY[u.r1, u.r2, u.r3, u.r4], NULL), u.model, u.policy,"
       + " substring($13::bytea FROM u.offset_bytes + 1 FOR u.length_bytes), u.degraded, u.client,"
-      + " to_timestamp(u.millis / 1000.0), u.order_id, u.merchant_category, u.channel"
-      + " FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[],"
+      + " to_timestamp(u.millis / 1000.0::float8), u.order_id, u.merchant_category, u.channel"
+      + " FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[],"
       + " $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::int[], $15::int[], $16::bool[],"
       + " $17::text[], $18::bigint[], $19::text[], $20::text[], $21::text[])"
       + " AS u(id, account, amount, decision, score, pd, r1, r2, r3, r4, model, policy, offset_bytes, length_bytes,"
@@ -38,7 +42,7 @@ final class AuditBatch {
   /** The parameters of {@link #INSERT} for {@code records}. */
   static Tuple tuple(List<AuditRecord> records) {
     int rows = records.size();
-    String[] ids = new String[rows];
+    UUID[] ids = new UUID[rows];
     String[] accounts = new String[rows];
     Long[] amounts = new Long[rows];
     String[] decisions = new String[rows];
@@ -81,7 +85,7 @@ final class AuditBatch {
       categories[row] = r.merchantCategory();
       channels[row] = r.channel();
     }
-    return Tuple.tuple().addArrayOfString(ids).addArrayOfString(accounts).addArrayOfLong(amounts)
+    return Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(accounts).addArrayOfLong(amounts)
         .addArrayOfString(decisions).addArrayOfInteger(scores).addArrayOfDouble(pds).addArrayOfString(reasons[0])
         .addArrayOfString(reasons[1]).addArrayOfString(reasons[2]).addArrayOfString(reasons[3])
         .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)

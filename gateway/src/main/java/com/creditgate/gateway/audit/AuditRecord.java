@@ -7,11 +7,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One limit-check decision as audited: what was asked, what was answered, and on which evidence (feature
  * snapshot, model and policy versions). Compact while it waits in the queue: primitives, the request's own
- * strings and feature array, the decision enum, and the reasons packed into one {@code int} (a byte per code,
+ * strings and feature array, the decision id as a {@link UUID} (two longs), the decision enum, and the reasons packed into one {@code int} (a byte per code,
  * {@link #REASONS_MAX} at most) — no list, map or JSON tree per record, so a queue surviving a young
  * collection costs little to copy. Immutable; {@code features} is a snapshot no one else writes. A
  * conservative decision taken without the account has score 0, PD {@code NaN} and a vector of missing values.
@@ -21,7 +22,7 @@ import java.util.List;
  * @param channel the checkout's channel, or {@code null}
  */
 public record AuditRecord(
-    String decisionId,
+    UUID decisionId,
     String accountId,
     long amountMinor,
     Decision decision,
@@ -74,7 +75,7 @@ public record AuditRecord(
     for (int i = 0; i < REASONS_MAX && reasonCode(reasonsPacked, i) != null; i++) {
       reasons.add(reasonCode(reasonsPacked, i));
     }
-    return new JsonObject().put("decisionId", decisionId).put("accountId", accountId).put("amount", amountMinor)
+    return new JsonObject().put("decisionId", decisionId.toString()).put("accountId", accountId).put("amount", amountMinor)
         .put("decision", decision.name()).put("score", score).put("pd", Double.isNaN(pd) ? null : pd)
         .put("reasons", reasons).put("modelVersion", modelVersion).put("policyVersion", policyVersion)
         .put("features", vector).put("degraded", degraded).put("clientId", clientId)

@@ -10,6 +10,7 @@ import com.creditgate.scoring.feature.FeatureSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The answer when no storage level can produce the account within the deadline: {@code DECLINE} with reason
@@ -25,13 +26,13 @@ final class ConservativeDecision {
       GatewayMetrics metrics, DecisionAuditLog audit, String clientId, Instant now,
       LimitCheckRequest request) {
     metrics.decision(Decision.DECLINE, true);
-    String decisionId = DecisionIds.next();
+    UUID decisionId = DecisionIds.next(now.toEpochMilli());
     String modelVersion = active.model().version();
     String policyVersion = active.policyDocument().version();
     audit.offer(new AuditRecord(decisionId, accountId, amountMinor, Decision.DECLINE, 0, Double.NaN, DEGRADED_REASON,
         modelVersion, policyVersion, FeatureSchema.missingVector(), true, clientId, now.toEpochMilli(),
         request.orderId(), request.merchantCategory(), request.channel()));
     return new LimitCheckAnswer.Written(Decision.DECLINE,
-        LimitCheckAnswer.conservative(decisionId, accountId, amountMinor, locale, modelVersion, policyVersion));
+        LimitCheckAnswer.conservative(decisionId.toString(), accountId, amountMinor, locale, modelVersion, policyVersion));
   }
 }

@@ -21,6 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * {@code POST /v1/limit-checks}: read-only. request → account (L1 → Redis → Postgres) → features → score →
@@ -99,12 +100,12 @@ public final class LimitCheckRoutes implements RouteModule {
     Evaluation evaluation = active.champion().evaluate(record, record, record.features(), request, now);
     engine.shadow(active, evaluation.features(), evaluation.pd(), evaluation.pdCutoff());
     metrics.decision(evaluation.decision(), read.degraded());
-    String decisionId = DecisionIds.next();
+    UUID decisionId = DecisionIds.next(now.toEpochMilli());
     audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), evaluation.decision(),
         evaluation.score(), evaluation.pd(), AuditRecord.pack(evaluation.reasons()), evaluation.modelVersion(),
         evaluation.policyVersion(), evaluation.features(), read.degraded(), ctx.get(ApiAuth.CLIENT_ID),
         now.toEpochMilli(), request.orderId(), request.merchantCategory(), request.channel()));
-    return new LimitCheckAnswer.Written(evaluation.decision(), LimitCheckAnswer.decided(decisionId,
+    return new LimitCheckAnswer.Written(evaluation.decision(), LimitCheckAnswer.decided(decisionId.toString(),
         evaluation.decision(), record.accountId(), request.amountMinor(), record, evaluation.score(), evaluation.pd(),
         evaluation.reasons(), Responses.locale(ctx), read.degraded(), evaluation.modelVersion(),
         evaluation.policyVersion()));

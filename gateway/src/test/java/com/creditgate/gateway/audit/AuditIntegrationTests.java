@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +56,12 @@ class AuditIntegrationTests {
       createAccount(gateway, "audit-1");
       String decisionId = gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-1")
           .put("amount", 12_345)).bodyAsJsonObject().getString("decisionId");
-      waitUntil(() -> gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", decisionId).size() > 0, 10);
-      Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", decisionId).iterator().next();
+      waitUntil(() -> gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", UUID.fromString(decisionId))
+          .size() > 0, 10);
+      Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", UUID.fromString(decisionId))
+          .iterator().next();
+      assertThat(row.getUUID("decision_id")).isEqualTo(UUID.fromString(decisionId));
+      assertThat(UUID.fromString(decisionId).version()).isEqualTo(7);
       assertThat(row.getString("account_id")).isEqualTo("audit-1");
       assertThat(row.getLong("amount_minor")).isEqualTo(12_345);
       assertThat(row.getString("decision")).isEqualTo("APPROVE");
@@ -146,12 +151,13 @@ class AuditIntegrationTests {
     log.offer(sample);
     log.offer(AuditRecords.conservative("round-trip-degraded", CLOCK.millis()));
     gateway.close();
-    Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", "round-trip").iterator().next();
+    Row row = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", sample.decisionId()).iterator().next();
     assertThat(row.getString("account_id")).isEqualTo(sample.accountId());
     assertThat(row.getDouble("pd")).isEqualTo(sample.pd());
     assertThat(row.getArrayOfStrings("reasons")).containsExactly("D201", "R101");
     assertThat(AuditBatch.decodeFeatures(row.getBuffer("features"))).containsExactly(sample.features());
-    Row degraded = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1", "round-trip-degraded")
+    Row degraded = gateway.sql("SELECT * FROM decision_audit WHERE decision_id = $1",
+        AuditRecords.id("round-trip-degraded"))
         .iterator().next();
     assertThat(degraded.getArrayOfStrings("reasons")).containsExactly("D206");
     assertThat(degraded.getDouble("pd")).isNaN();

@@ -41,8 +41,9 @@ class AuditPartitionsIntegrationTests {
     return names;
   }
 
-  private static String partitionOf(TestGateway gateway, String decisionId) {
-    return gateway.sql("SELECT tableoid::regclass::text AS part FROM decision_audit WHERE decision_id = $1", decisionId)
+  private static String partitionOf(TestGateway gateway, String name) {
+    return gateway.sql("SELECT tableoid::regclass::text AS part FROM decision_audit WHERE decision_id = $1",
+            AuditRecords.id(name))
         .iterator().next().getString("part");
   }
 
@@ -86,7 +87,8 @@ class AuditPartitionsIntegrationTests {
       assertThat(dayPartitions(second)).first().isEqualTo("decision_audit_p20261124");
       assertThat(dayPartitions(second)).contains("decision_audit_p20261129", "decision_audit_p20261223",
           "decision_audit_p20261231");
-      assertThat(second.sql("SELECT count(*) AS n FROM decision_audit WHERE decision_id = 'old'").iterator().next()
+      assertThat(second.sql("SELECT count(*) AS n FROM decision_audit WHERE decision_id = $1", AuditRecords.id("old"))
+          .iterator().next()
           .getLong("n")).isZero();
     } finally {
       second.close();

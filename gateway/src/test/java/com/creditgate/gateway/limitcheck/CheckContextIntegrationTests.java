@@ -14,6 +14,7 @@ import io.vertx.sqlclient.Row;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,12 +89,12 @@ class CheckContextIntegrationTests {
     String decisionId = gateway.post("/v1/limit-checks", Accounts.check("cc-1", 100).put("orderId", "order-42")
         .put("merchantCategory", "GROCERY").put("channel", "APP")).bodyAsJsonObject().getString("decisionId");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", decisionId).size() == 0
+    while (gateway.sql("SELECT 1 FROM decision_audit WHERE decision_id = $1", UUID.fromString(decisionId)).size() == 0
         && System.nanoTime() < deadline) {
       TestServices.await(io.vertx.core.Future.future(p -> vertx.setTimer(20, id -> p.complete())));
     }
     Row row = gateway.sql("SELECT order_id, merchant_category, channel FROM decision_audit WHERE decision_id = $1",
-        decisionId).iterator().next();
+        UUID.fromString(decisionId)).iterator().next();
     assertThat(row.getString("order_id")).isEqualTo("order-42");
     assertThat(row.getString("merchant_category")).isEqualTo("GROCERY");
     assertThat(row.getString("channel")).isEqualTo("APP");
