@@ -10,6 +10,7 @@ import com.creditgate.gateway.http.ApiAuth;
 import com.creditgate.gateway.http.BodyIntake;
 import com.creditgate.gateway.http.DrainingConnections;
 import com.creditgate.gateway.http.FailureHandler;
+import com.creditgate.gateway.http.HeadReadDeadline;
 import com.creditgate.gateway.http.InflightLimit;
 import com.creditgate.gateway.http.OpenApiRoutes;
 import com.creditgate.gateway.http.OpenApiValidation;
@@ -92,8 +93,11 @@ public final class ApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
         .setTcpNoDelay(true).setCompressionSupported(false).setTracingPolicy(TracingPolicy.ALWAYS)
-        .setIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
-    return vertx.createHttpServer(options).requestHandler(router).listen()
+        .setIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: no h2c detour around the head deadline
+    return vertx.createHttpServer(options)
+        .connectionHandler(new HeadReadDeadline(config.faults().headerReadTimeoutMillis()))
+        .requestHandler(router).listen()
         .onSuccess(s -> server = s);
   }
 

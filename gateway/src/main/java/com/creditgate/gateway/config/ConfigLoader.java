@@ -106,6 +106,7 @@ public final class ConfigLoader {
     return new FaultLimits(
         longValue("MONEY_WRITE_DEADLINE_MILLIS", 2_000),
         integer("HTTP_IDLE_TIMEOUT_SECONDS", 75),
+        longValue("HTTP_HEADER_READ_TIMEOUT_MILLIS", 10_000),
         longValue("HTTP_REQUEST_BODY_TIMEOUT_MILLIS", 10_000),
         longValue("SHUTDOWN_DRAIN_DELAY_MILLIS", 5_000),
         longValue("STARTUP_ATTEMPT_TIMEOUT_MILLIS", 5_000),

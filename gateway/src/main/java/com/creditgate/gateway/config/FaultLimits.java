@@ -11,6 +11,9 @@ import com.creditgate.common.Check;
  * @param httpIdleTimeoutSeconds a connection with no byte in either direction for this long is closed: a client
  *     that opens connections and stalls mid-head (or never sends one) holds each for at most this long
  *     ({@code HTTP_IDLE_TIMEOUT_SECONDS})
+ * @param headerReadTimeoutMillis a request head must arrive whole within this, counted from the connection's
+ *     accept for its first request and from the head's first byte for later ones (an idle keep-alive connection is
+ *     left to the idle timeout); else 408 and the connection is closed ({@code HTTP_HEADER_READ_TIMEOUT_MILLIS})
  * @param requestBodyTimeoutMillis a request's body must arrive within this after its head, else 408 and the
  *     connection is closed ({@code HTTP_REQUEST_BODY_TIMEOUT_MILLIS})
  * @param drainDelayMillis after SIGTERM, how long readiness answers 503 DRAINING while requests are still
@@ -29,6 +32,7 @@ import com.creditgate.common.Check;
 public record FaultLimits(
     long writeDeadlineMillis,
     int httpIdleTimeoutSeconds,
+    long headerReadTimeoutMillis,
     long requestBodyTimeoutMillis,
     long drainDelayMillis,
     long startupAttemptMillis,
@@ -43,6 +47,7 @@ public record FaultLimits(
   public FaultLimits {
     Check.argument(writeDeadlineMillis >= 10, "MONEY_WRITE_DEADLINE_MILLIS must be >= 10");
     Check.argument(httpIdleTimeoutSeconds >= 1, "HTTP_IDLE_TIMEOUT_SECONDS must be >= 1");
+    Check.argument(headerReadTimeoutMillis >= 10, "HTTP_HEADER_READ_TIMEOUT_MILLIS must be >= 10");
     Check.argument(requestBodyTimeoutMillis >= 10, "HTTP_REQUEST_BODY_TIMEOUT_MILLIS must be >= 10");
     Check.argument(drainDelayMillis >= 0, "SHUTDOWN_DRAIN_DELAY_MILLIS must be >= 0");
     Check.argument(startupAttemptMillis >= 100, "STARTUP_ATTEMPT_TIMEOUT_MILLIS must be >= 100");
