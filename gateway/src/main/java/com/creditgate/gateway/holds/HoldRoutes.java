@@ -1,5 +1,6 @@
 package com.creditgate.gateway.holds;
 
+import com.creditgate.common.TimeOrderedIds;
 import com.creditgate.gateway.config.MoneySettings;
 import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,7 @@ public final class HoldRoutes implements RouteModule {
   private final MoneySettings settings;
   private final long deadlineMillis;
   private final Clock clock;
+  private static final HexFormat HEX = HexFormat.of();
   private final HoldRepository holds = new HoldRepository();
 
   /** Each hold read is bounded by the money-write deadline, like the commands' writes. */
@@ -59,7 +62,7 @@ public final class HoldRoutes implements RouteModule {
         settings.holdTtlMaxSeconds());
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     Instant expiresAt = clock.instant().plusSeconds(request.ttlSeconds());
-    String holdId = "hld_" + UUID.randomUUID().toString().replace("-", "");
+    String holdId = holdId(clock.instant());
     finish(ctx, commands.run(ctx, conn -> holds.place(conn, holdId, request, clientId, expiresAt)
         .map(account -> HttpAnswer.json(201, new JsonObject()
             .put("holdId", holdId).put("decision", "APPROVE").put("accountId", request.accountId())
@@ -104,6 +107,16 @@ public final class HoldRoutes implements RouteModule {
         default -> throw new GatewayException.Conflict("hold-captured", "hold " + holdId + " was already captured");
       };
     })));
+  }
+
+  /**
+   * {@code hld_} and the 32 hex digits of a version-7 UUID ({@link TimeOrderedIds}): ids placed later sort later,
+   * so the holds' key index grows at its right edge, and making one needs no {@code SecureRandom}. A hold id is not
+   * a secret: a hold answers only the client that placed it (another client gets 404, as for an unknown id).
+   */
+  static String holdId(Instant now) {
+    UUID id = TimeOrderedIds.next(now.toEpochMilli());
+    return "hld_" + HEX.toHexDigits(id.getMostSignificantBits()) + HEX.toHexDigits(id.getLeastSignificantBits());
   }
 
   /** The capture body's {@code amount}: {@code null} (the whole hold) without a body or without the field. */

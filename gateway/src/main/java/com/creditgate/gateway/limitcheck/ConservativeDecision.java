@@ -1,5 +1,6 @@
 package com.creditgate.gateway.limitcheck;
 
+import com.creditgate.common.TimeOrderedIds;
 import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
@@ -26,7 +27,7 @@ final class ConservativeDecision {
       GatewayMetrics metrics, DecisionAuditLog audit, String clientId, Instant now,
       LimitCheckRequest request) {
     metrics.decision(Decision.DECLINE, true);
-    UUID decisionId = DecisionIds.next(now.toEpochMilli());
+    UUID decisionId = TimeOrderedIds.next(now.toEpochMilli());
     String modelVersion = active.model().version();
     String policyVersion = active.policyDocument().version();
     audit.offer(new AuditRecord(decisionId, accountId, amountMinor, Decision.DECLINE, 0, Double.NaN, DEGRADED_REASON,

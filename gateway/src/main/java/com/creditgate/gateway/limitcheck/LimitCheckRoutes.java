@@ -1,5 +1,6 @@
 package com.creditgate.gateway.limitcheck;
 
+import com.creditgate.common.TimeOrderedIds;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
@@ -100,7 +101,7 @@ public final class LimitCheckRoutes implements RouteModule {
     Evaluation evaluation = active.champion().evaluate(record, record, record.features(), request, now);
     engine.shadow(active, evaluation.features(), evaluation.pd(), evaluation.pdCutoff());
     metrics.decision(evaluation.decision(), read.degraded());
-    UUID decisionId = DecisionIds.next(now.toEpochMilli());
+    UUID decisionId = TimeOrderedIds.next(now.toEpochMilli());
     audit.offer(new AuditRecord(decisionId, record.accountId(), request.amountMinor(), evaluation.decision(),
         evaluation.score(), evaluation.pd(), AuditRecord.pack(evaluation.reasons()), evaluation.modelVersion(),
         evaluation.policyVersion(), evaluation.features(), read.degraded(), ctx.get(ApiAuth.CLIENT_ID),

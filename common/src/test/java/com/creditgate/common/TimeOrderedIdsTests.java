@@ -1,4 +1,4 @@
-package com.creditgate.gateway.limitcheck;
+package com.creditgate.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +10,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** Decision ids are RFC 9562 version-7 UUIDs: time first, unique, increasing within the JVM. */
-class DecisionIdsTests {
+/** Decision and hold ids are RFC 9562 version-7 UUIDs: time first, unique, increasing within the JVM. */
+class TimeOrderedIdsTests {
   /**
    * A millisecond one second past the last id this JVM generated, so a test's ids take exactly that time
    * whatever ran before (the generator never goes back).
    */
   private static long freshMillis() {
-    return millisOf(DecisionIds.next(System.currentTimeMillis())) + 1_000;
+    return millisOf(TimeOrderedIds.next(System.currentTimeMillis())) + 1_000;
   }
 
   /** The 48-bit unix-millisecond field of a version-7 id. */
@@ -28,7 +28,7 @@ class DecisionIdsTests {
   @Test
   void versionVariantAndTimestampFieldsAreRfc9562Version7() {
     long millis = freshMillis();
-    UUID id = DecisionIds.next(millis);
+    UUID id = TimeOrderedIds.next(millis);
     assertThat(millisOf(id)).isEqualTo(millis);
     assertThat(id.version()).isEqualTo(7);
     assertThat(id.variant()).isEqualTo(2);
@@ -41,7 +41,7 @@ class DecisionIdsTests {
     long millis = freshMillis();
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
-      ids.add(DecisionIds.next(millis));
+      ids.add(TimeOrderedIds.next(millis));
     }
     for (int i = 1; i < ids.size(); i++) {
       assertThat(ids.get(i).toString()).isGreaterThan(ids.get(i - 1).toString());
@@ -55,8 +55,8 @@ class DecisionIdsTests {
   @Test
   void aClockSteppingBackNeverGivesASmallerId() {
     long millis = freshMillis();
-    UUID later = DecisionIds.next(millis);
-    UUID earlierClock = DecisionIds.next(millis - 5_000);
+    UUID later = TimeOrderedIds.next(millis);
+    UUID earlierClock = TimeOrderedIds.next(millis - 5_000);
     assertThat(earlierClock.toString()).isGreaterThan(later.toString());
   }
 
@@ -69,7 +69,7 @@ class DecisionIdsTests {
       runs.add(CompletableFuture.supplyAsync(() -> {
         List<UUID> ids = new ArrayList<>(perThread);
         for (int i = 0; i < perThread; i++) {
-          ids.add(DecisionIds.next(System.currentTimeMillis()));
+          ids.add(TimeOrderedIds.next(System.currentTimeMillis()));
         }
         return ids;
       }));
