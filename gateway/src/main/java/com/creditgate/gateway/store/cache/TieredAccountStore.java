@@ -84,20 +84,20 @@ public final class TieredAccountStore implements AccountStore {
     return get(accountId).map(record -> new AccountRead(record, !dependenciesHealthy()));
   }
 
-  /** Makes {@code stored} visible at every level; cache failures are logged, never fail the write. */
+  /**
+   * Makes {@code stored} visible at every level; cache failures are logged, never fail the write. Completes
+   * once Redis has it, or at the deadline while the refresh goes on.
+   */
   public Future<AccountRecord> publish(AccountRecord stored) {
     l1.put(stored);
     if (l2 == null) {
       return Future.succeededFuture(stored);
     }
     Future<Void> refreshed = redisBreaker.call(() -> l2.put(stored))
-        .compose(v -> redisBreaker.call(() -> l2.publishInvalidation(stored.accountId(), stored.version())));
-    return AnswerDeadline.within(context, refreshed, deadlineMillis)
-        .recover(e -> {
-          LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString());
-          return Future.succeededFuture();
-        })
-        .map(stored);
+        .compose(v -> redisBreaker.call(() -> l2.publishInvalidation(stored.accountId(), stored.version())))
+        .onFailure(e -> LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString()));
+    // The answer waits for the refresh only until the deadline; a slow refresh still completes (or is logged).
+    return AnswerDeadline.within(context, refreshed, deadlineMillis).otherwiseEmpty().map(stored);
   }
 
   /** Reads {@code accountId} from Postgres (after a money write) and publishes it at every level. */
