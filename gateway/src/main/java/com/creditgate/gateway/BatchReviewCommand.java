@@ -39,13 +39,13 @@ public final class BatchReviewCommand {
     Pool pool = PgPools.create(vertx, config);
     Redis redis = config.redisUrls().isPresent() ? RedisClients.create(vertx, config) : null;
     RedisAccountCache l2 = redis == null ? null : new RedisAccountCache(redis, config.redisKeyPrefix(),
-        config.l2TtlSeconds(), config.requestDeadlineMillis());
+        config.l2TtlSeconds(), config.ops().breakerCallTimeoutMillis());
     GatewayMetrics metrics = new GatewayMetrics();
     PgAccountRepository repository = new PgAccountRepository(pool);
     DependencyBreaker pgBreaker = breaker(vertx, config, metrics, "postgres", repository::ping);
     DependencyBreaker redisBreaker = redis == null ? null : breaker(vertx, config, metrics, "redis", l2::ping);
     TieredAccountStore store = new TieredAccountStore(vertx.getOrCreateContext(), new AccountL1Cache(1, 1_000), l2,
-        repository, redisBreaker, pgBreaker, metrics);
+        repository, redisBreaker, pgBreaker, metrics, config.requestDeadlineMillis());
     return Migrations.apply(vertx, pool)
         .compose(v -> vertx.executeBlocking(() -> RiskEngineLoader.load(config.modelResource())))
         .compose(engine -> new RiskConfigLoader(vertx, pool, engine).reload().map(engine))
@@ -64,7 +64,7 @@ public final class BatchReviewCommand {
 
   private static DependencyBreaker breaker(Vertx vertx, GatewayConfig config, GatewayMetrics metrics, String name,
       Supplier<Future<?>> probe) {
-    return new DependencyBreaker(vertx, name, config.ops().breakerMaxFailures(), config.requestDeadlineMillis(),
-        config.ops().breakerResetMillis(), metrics.breaker(name), probe);
+    return new DependencyBreaker(vertx, name, config.ops().breakerMaxFailures(),
+        config.ops().breakerCallTimeoutMillis(), config.ops().breakerResetMillis(), metrics.breaker(name), probe);
   }
 }

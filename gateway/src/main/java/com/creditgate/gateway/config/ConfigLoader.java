@@ -75,6 +75,7 @@ public final class ConfigLoader {
         text("MODEL_RESOURCE").orElse("models/scorecard-default.json"),
         new OpsLimits(longValue("RATE_LIMIT_PER_SECOND", 0), longValue("RATE_LIMIT_BURST", 100),
             integer("BREAKER_MAX_FAILURES", 5), longValue("BREAKER_RESET_MILLIS", 2_000),
+            longValue("BREAKER_CALL_TIMEOUT_MILLIS", Math.max(1_000, longValue("REQUEST_DEADLINE_MILLIS", 50))),
             integer("API_KEY_CACHE_MAX", 1_024)),
         money(),
         longValue("SHUTDOWN_GRACE_MILLIS", 20_000),

@@ -68,6 +68,8 @@ public record GatewayConfig(
     Check.argument(pgUrl.isPresent() || demoCredentials, "PG_URL is required once API keys and the admin token"
         + " are configured: the embedded Postgres is for trying CreditGate out and deletes its data on exit");
     Check.notNull(ops, "ops");
+    Check.argument(ops.breakerCallTimeoutMillis() >= requestDeadlineMillis,
+        "BREAKER_CALL_TIMEOUT_MILLIS must be >= REQUEST_DEADLINE_MILLIS: a reply the answer waited for counts");
     Check.notNull(money, "money");
     Check.notNull(tracing, "tracing");
     Check.notNull(faults, "faults");

@@ -43,12 +43,13 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
     DependencyBreaker redisBreaker = null;
     if (config.redisUrls().isPresent()) {
       redis = RedisClients.create(vertx, config);
-      l2 = new RedisAccountCache(redis, config.redisKeyPrefix(), config.l2TtlSeconds(), config.requestDeadlineMillis());
+      l2 = new RedisAccountCache(redis, config.redisKeyPrefix(), config.l2TtlSeconds(),
+          config.ops().breakerCallTimeoutMillis());
       redisBreaker = breaker(vertx, services, "redis", breakers, l2::ping);
       probes.add(new DependencyProbe("redis", l2::ping, redisBreaker::state));
     }
     TieredAccountStore tiered = new TieredAccountStore(context, services.l1(), l2, repository, redisBreaker, pgBreaker,
-        services.metrics());
+        services.metrics(), config.requestDeadlineMillis());
     return new StorageClients(tiered, pool, redis, tiered, List.copyOf(probes), List.copyOf(breakers));
   }
 
@@ -56,8 +57,8 @@ public record StorageClients(AccountStore accounts, Pool pool, Redis redis, Tier
       List<DependencyBreaker> breakers, Supplier<Future<?>> probe) {
     GatewayConfig config = services.config();
     DependencyBreaker breaker = new DependencyBreaker(vertx, dependency, config.ops().breakerMaxFailures(),
-        config.requestDeadlineMillis(), config.ops().breakerResetMillis(), services.metrics().breaker(dependency),
-        probe);
+        config.ops().breakerCallTimeoutMillis(), config.ops().breakerResetMillis(),
+        services.metrics().breaker(dependency), probe);
     breakers.add(breaker);
     return breaker;
   }

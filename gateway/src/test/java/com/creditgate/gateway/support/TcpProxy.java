@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP proxy on a spare loopback port in front of a real service (the shared Postgres or Redis) that a test
  * can break without touching the service: {@link #freeze} stops every byte in both directions while the
  * connections stay open, as a {@code SIGSTOP}ed server does (bytes sent meanwhile wait in the proxy and flow on
- * {@link #thaw}); {@link #reset} aborts every connection with a TCP RST. Plain threads: test-side only.
+ * {@link #thaw}); {@link #reset} aborts every connection with a TCP RST; {@link #delayReplies} holds every chunk
+ * coming back from the service for a while before passing it on, as a slow but healthy service (or network)
+ * does. Plain threads: test-side only.
  */
 public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
@@ -25,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicLong chunksHeld = new AtomicLong();
   private final Object gate = new Object();
   private volatile boolean frozen;
+  private volatile long replyDelayMillis;
 
   private TcpProxy(ServerSocket server, InetSocketAddress target) {
     this.server = server;
@@ -77,6 +80,11 @@ public final class TcpProxy implements AutoCloseable {
     frozen = true;
   }
 
+  /** From now on every chunk from the service reaches the client {@code millis} later ({@code 0}: at once). */
+  public void delayReplies(long millis) {
+    replyDelayMillis = millis;
+  }
+
   /** Bytes flow again, held ones first. */
   public void thaw() {
     synchronized (gate) {
@@ -119,8 +127,8 @@ public final class TcpProxy implements AutoCloseable {
         upstream.connect(target, 5_000);
         sockets.add(client);
         sockets.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        pump(client, upstream, false);
+        pump(upstream, client, true);
       } catch (IOException e) {
         if (server.isClosed()) {
           return;
@@ -129,12 +137,16 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean replies) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
           awaitThawed();
+          long delayMillis = replies ? replyDelayMillis : 0;
+          if (delayMillis > 0) {
+            Thread.sleep(delayMillis);
+          }
           out.write(buffer, 0, n);
           out.flush();
         }

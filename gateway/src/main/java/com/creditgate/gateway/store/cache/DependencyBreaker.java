@@ -12,12 +12,15 @@ import io.vertx.core.Vertx;
 import java.util.function.Supplier;
 
 /**
- * One dependency's circuit breaker for one verticle, with the call deadline: after {@code maxFailures}
- * failures or timeouts it opens and calls fail at once ({@link OpenCircuitException}) for
+ * One dependency's circuit breaker for one verticle: after {@code maxFailures} failures in a row (an error, or
+ * no reply within {@code callTimeoutMillis}) it opens and calls fail at once ({@link OpenCircuitException}) for
  * {@code resetMillis}; then it goes half-open and runs its own probe (the dependency's ping) at once, so it
  * closes again even when no request comes its way (a warm L1 sends none). A {@link GatewayException}
- * (404, 409...) is an answer from the dependency, not a failure of it. Reports its transitions to the process
- * gauges. Use from its verticle's event loop.
+ * (404, 409...) is an answer from the dependency, not a failure of it. The call timeout judges the dependency's
+ * health and is longer than the deadline of an answer ({@code REQUEST_DEADLINE_MILLIS}, applied by the caller):
+ * a reply that comes after the answer stopped waiting for it, because the dependency or this event loop was slow,
+ * is a success, so a healthy dependency on a starved CPU does not open the breaker. Reports its transitions to
+ * the process gauges. Use from its verticle's event loop.
  */
 public final class DependencyBreaker {
   private final CircuitBreaker breaker;
@@ -30,7 +33,7 @@ public final class DependencyBreaker {
   private boolean failedEver;
 
   /** {@code probe} is a cheap call (a ping) run under the breaker each time it goes half-open. */
-  public DependencyBreaker(Vertx vertx, String name, int maxFailures, long deadlineMillis, long resetMillis,
+  public DependencyBreaker(Vertx vertx, String name, int maxFailures, long callTimeoutMillis, long resetMillis,
       BreakerGauge gauge, Supplier<Future<?>> probe) {
     this.gauge = gauge;
     this.probe = probe;
@@ -38,7 +41,7 @@ public final class DependencyBreaker {
     this.resetMillis = resetMillis;
     CircuitBreakerOptions options = new CircuitBreakerOptions()
         .setMaxFailures(maxFailures)
-        .setTimeout(deadlineMillis)
+        .setTimeout(callTimeoutMillis)
         .setResetTimeout(resetMillis)
         .setFallbackOnFailure(false)
         .setNotificationAddress(null);
@@ -52,7 +55,7 @@ public final class DependencyBreaker {
     this.breaker.<Object>failurePolicy(future -> future.failed() && !(future.cause() instanceof GatewayException));
   }
 
-  /** Runs {@code call} under the breaker and the deadline. */
+  /** Runs {@code call} under the breaker and the call timeout. */
   public <T> Future<T> call(Supplier<Future<T>> call) {
     return breaker.<T>execute(call).onFailure(e -> {
       if (!(e instanceof GatewayException) && !skipped(e)) {

@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
  * Caffeine (L1, shared by the process) → Redis (L2, shared by replicas, optional) → Postgres (truth). A miss
  * fills the levels above on the way back; once a write has committed in Postgres (the ledger's transactions),
  * {@link #publish} or {@link #refresh} puts the account in Redis and tells every replica to drop its L1 entry.
- * Redis and Postgres calls run under a {@link DependencyBreaker} each (deadline, open after repeated failures,
- * half-open probe): a Redis failure or open breaker is a miss, never a failed read; a Postgres failure on an
- * L1/L2 miss is {@link GatewayException.DependencyUnavailable}. One instance per verticle; its futures complete
- * on that verticle's context.
+ * Redis and Postgres calls run under a {@link DependencyBreaker} each (call timeout, open after repeated
+ * failures, half-open probe); an answer waits for each level at most {@code deadlineMillis}
+ * ({@link AnswerDeadline}). A Redis failure, late reply or open breaker is a miss, never a failed read; a
+ * Postgres failure or late reply on an L1/L2 miss is {@link GatewayException.DependencyUnavailable}. A reply
+ * that comes after its answer moved on still fills L1. Redis reads are batched per event-loop turn
+ * ({@link RedisReadBatch}). One instance per verticle; its futures complete on that verticle's context.
  */
 public final class TieredAccountStore implements AccountStore {
   private static final Logger LOG = LoggerFactory.getLogger(TieredAccountStore.class);
@@ -35,12 +37,17 @@ public final class TieredAccountStore implements AccountStore {
   private final DependencyBreaker redisBreaker;
   private final DependencyBreaker pgBreaker;
   private final GatewayMetrics metrics;
+  private final long deadlineMillis;
+  private final RedisReadBatch redisReads;
   private boolean loaderCalled;
 
-  /** {@code l2} and {@code redisBreaker} are {@code null} when no Redis is configured. */
+  /**
+   * {@code l2} and {@code redisBreaker} are {@code null} when no Redis is configured; {@code deadlineMillis} is
+   * how long an answer waits for each level ({@code REQUEST_DEADLINE_MILLIS}).
+   */
   public TieredAccountStore(Context context, AccountL1Cache l1, RedisAccountCache l2,
       PgAccountRepository repository, DependencyBreaker redisBreaker, DependencyBreaker pgBreaker,
-      GatewayMetrics metrics) {
+      GatewayMetrics metrics, long deadlineMillis) {
     this.context = context;
     this.l1 = l1;
     this.l2 = l2;
@@ -48,6 +55,8 @@ public final class TieredAccountStore implements AccountStore {
     this.redisBreaker = redisBreaker;
     this.pgBreaker = pgBreaker;
     this.metrics = metrics;
+    this.deadlineMillis = deadlineMillis;
+    this.redisReads = l2 == null ? null : new RedisReadBatch(context, l2, redisBreaker, deadlineMillis, l1::put);
   }
 
   @Override
@@ -80,14 +89,17 @@ public final class TieredAccountStore implements AccountStore {
     return get(accountId).map(record -> new AccountRead(record, !dependenciesHealthy()));
   }
 
-  /** Makes {@code stored} visible at every level; cache failures are logged, never fail the write. */
+  /**
+   * Makes {@code stored} visible at every level; cache failures are logged, never fail the write. Completes
+   * once Redis has it, or at the deadline while the refresh goes on.
+   */
   public Future<AccountRecord> publish(AccountRecord stored) {
     l1.put(stored);
     if (l2 == null) {
       return Future.succeededFuture(stored);
     }
-    return redisBreaker.call(() -> l2.putAndAnnounce(stored))
-        .recover(e -> {
+    Future<Void> refreshed = redisBreaker.call(() -> l2.putAndAnnounce(stored))
+        .onFailure(e -> {
           // An open breaker already said Redis is failing (breaker metrics, readiness): one line per write
           // then would flood the log during an outage.
           if (DependencyBreaker.skipped(e)) {
@@ -95,9 +107,9 @@ public final class TieredAccountStore implements AccountStore {
           } else {
             LOG.warn("could not refresh Redis for account {}: {}", stored.accountId(), e.toString());
           }
-          return Future.succeededFuture();
-        })
-        .map(stored);
+        });
+    // The answer waits for the refresh only until the deadline; a slow refresh still completes (or is logged).
+    return AnswerDeadline.within(context, refreshed, deadlineMillis).otherwiseEmpty().map(stored);
   }
 
   /** Reads {@code accountId} from Postgres (after a money write) and publishes it at every level. */
@@ -133,36 +145,42 @@ public final class TieredAccountStore implements AccountStore {
     if (l2 == null) {
       return loadFromPostgres(accountId);
     }
-    return redisBreaker.call(() -> l2.get(accountId))
-        .onSuccess(cached -> metrics.lookup(Lookup.Level.REDIS,
-            cached != null ? Lookup.Result.HIT : Lookup.Result.MISS))
-        .recover(e -> {
-          metrics.lookup(Lookup.Level.REDIS,
-              DependencyBreaker.skipped(e) ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
-          LOG.debug("Redis read failed for {}: {}", accountId, e.toString());
-          return Future.succeededFuture(null);
-        })
-        .compose(cached -> {
-          if (cached != null) {
-            return Future.succeededFuture(cached);
-          }
-          return loadFromPostgres(accountId).onSuccess(this::fillRedis);
-        });
+    return redisReads.get(accountId).transform(reply -> {
+      if (reply.failed()) {
+        metrics.lookup(Lookup.Level.REDIS, failureResult(reply.cause()));
+        LOG.debug("Redis read failed for {}: {}", accountId, reply.cause().toString());
+        return loadFromPostgres(accountId);
+      }
+      AccountRecord cached = reply.result();
+      metrics.lookup(Lookup.Level.REDIS, cached != null ? Lookup.Result.HIT : Lookup.Result.MISS);
+      return cached != null ? Future.succeededFuture(cached) : loadFromPostgres(accountId).onSuccess(this::fillRedis);
+    });
   }
 
   private Future<AccountRecord> loadFromPostgres(String accountId) {
-    return pgBreaker.call(() -> repository.get(accountId))
+    Future<AccountRecord> reply = pgBreaker.call(() -> repository.get(accountId));
+    return AnswerDeadline.within(context, reply, deadlineMillis)
         .onSuccess(record -> metrics.lookup(Lookup.Level.POSTGRES, Lookup.Result.HIT))
         .recover(e -> {
           if (e instanceof GatewayException.NotFound) {
             metrics.lookup(Lookup.Level.POSTGRES, Lookup.Result.MISS);
             return Future.failedFuture(e);
           }
-          boolean skipped = DependencyBreaker.skipped(e);
-          metrics.lookup(Lookup.Level.POSTGRES, skipped ? Lookup.Result.SKIPPED : Lookup.Result.ERROR);
+          metrics.lookup(Lookup.Level.POSTGRES, failureResult(e));
+          if (AnswerDeadline.missed(e)) {
+            reply.onSuccess(l1::put);
+          }
           return Future.failedFuture(new GatewayException.DependencyUnavailable("postgres",
-              skipped ? "circuit open" : "read failed: " + e.getMessage()));
+              DependencyBreaker.skipped(e) ? "circuit open" : "read failed: " + e.getMessage()));
         });
+  }
+
+  /** Skipped (breaker open), late (the answer stopped waiting; the reply may still come) or an error. */
+  private static Lookup.Result failureResult(Throwable failure) {
+    if (DependencyBreaker.skipped(failure)) {
+      return Lookup.Result.SKIPPED;
+    }
+    return AnswerDeadline.missed(failure) ? Lookup.Result.LATE : Lookup.Result.ERROR;
   }
 
   /** A load's failure can reach the waiters wrapped by a completion stage; they should see the typed one. */

@@ -7,6 +7,8 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The L2 cache: one packed value per account under {@code <prefix>acct:<id>}, with a TTL, and the
@@ -53,8 +55,31 @@ public final class RedisAccountCache {
 
   /** The cached account, or {@code null} on a miss (or a value of another format). */
   public Future<AccountRecord> get(String accountId) {
-    return send(Request.cmd(Command.GET).arg(key(accountId)))
-        .map(response -> response == null ? null : AccountCodec.decode(Buffer.buffer(response.toBytes())));
+    return getAll(List.of(accountId)).map(records -> records.isEmpty() ? null : records.get(0));
+  }
+
+  /**
+   * The cached accounts among {@code accountIds}, in one MGET, in no particular order (a cluster splits the MGET
+   * by slot and joins the parts): each record names its account. Absent ones, and values of another format, are
+   * left out.
+   */
+  public Future<List<AccountRecord>> getAll(List<String> accountIds) {
+    Request mget = Request.cmd(Command.MGET);
+    for (String accountId : accountIds) {
+      mget.arg(key(accountId));
+    }
+    return send(mget).map(RedisAccountCache::decodeAll);
+  }
+
+  private static List<AccountRecord> decodeAll(Response values) {
+    List<AccountRecord> records = new ArrayList<>(values.size());
+    for (Response value : values) {
+      AccountRecord record = value == null ? null : AccountCodec.decode(Buffer.buffer(value.toBytes()));
+      if (record != null) {
+        records.add(record);
+      }
+    }
+    return records;
   }
 
   /** Stores {@code record} with the TTL, unless Redis already holds a newer version of the account. */
