@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,15 +46,54 @@ public final class TestServices {
     return redisUrl;
   }
 
-  /** A fresh, empty database on the test Postgres; returns its URL. */
+  /**
+   * A fresh, empty database on the test Postgres; returns its URL. Its name carries its creation time
+   * ({@code cg_test_<epoch seconds>_<random>}): the first call of each test JVM drops the test databases made more
+   * than {@link #STALE_DATABASE_SECONDS} ago, so a developer's Postgres does not pile up one database per test
+   * class per build (hundreds a day), while a build running beside this one keeps its own.
+   */
   public static synchronized String freshDatabase(Vertx vertx) {
     String admin = adminPgUrl();
-    String name = "cg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    long now = System.currentTimeMillis() / 1000;
+    String name = "cg_test_" + now + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
     Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
         .connectingTo(PgConnectOptions.fromUri(admin)).using(vertx).build();
+    if (!staleDatabasesDropped) {
+      staleDatabasesDropped = true;
+      dropStaleDatabases(pool, now);
+    }
     await(pool.query("CREATE DATABASE " + name).execute().eventually(pool::close));
     URI uri = URI.create(admin);
     return uri.getScheme() + "://" + uri.getRawAuthority() + "/" + name;
+  }
+
+  /** Test databases older than this are dropped by the next test JVM (6 hours: longer than any build). */
+  static final long STALE_DATABASE_SECONDS = 6 * 3_600;
+  private static boolean staleDatabasesDropped;
+
+  /** Best effort: a database that cannot be dropped now (e.g. still in use) is left for a later build. */
+  static void dropStaleDatabases(Pool pool, long nowSeconds) {
+    try {
+      List<String> stale = new ArrayList<>();
+      await(pool.query("SELECT datname FROM pg_database WHERE datname ~ '^cg_test_[0-9]+_[0-9a-f]+$'").execute())
+          .forEach(row -> {
+            String name = row.getString(0);
+            long created = Long.parseLong(name.substring("cg_test_".length(), name.lastIndexOf('_')));
+            if (created < nowSeconds - STALE_DATABASE_SECONDS) {
+              stale.add(name);
+            }
+          });
+      for (String name : stale) {
+        try {
+          await(pool.query("DROP DATABASE IF EXISTS " + name).execute());
+        } catch (RuntimeException e) {
+          System.err.println("[test] could not drop stale test database " + name + ": " + e.getMessage());
+        }
+      }
+    } catch (RuntimeException e) {
+      System.err.println("[test] could not list stale test databases: " + e.getMessage());
+    }
   }
 
   /** A unique Redis key prefix for one test class. */
