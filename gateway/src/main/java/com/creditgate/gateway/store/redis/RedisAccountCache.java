@@ -18,27 +18,17 @@ import java.util.List;
 public final class RedisAccountCache {
   /**
    * SET unless the stored value is of the current format and a newer record version: two refreshes of one
-   * account finishing out of order (two replicas, two money writes) must not leave the older one in Redis.
+   * account finishing out of order (two replicas, two money writes) must not leave the older one in Redis. With
+   * a channel and message (ARGV[4], ARGV[5]) it then announces the version there, in the same round trip: either
+   * way (a replica holding an older L1 entry must drop it even when Redis already had a newer value), and always
+   * after the SET, so a replica that reloads on the message finds the new value, never the one before it.
    */
   private static final String SET_UNLESS_NEWER = "local current = redis.call('GET', KEYS[1])\n"
-      + "if current and string.len(current) >= " + (AccountCodec.VERSION_OFFSET + 8)
-      + " and string.byte(current, 1) == " + AccountCodec.FORMAT + " then\n"
-      + "  if struct.unpack('>i8', current, " + (AccountCodec.VERSION_OFFSET + 1) + ") > tonumber(ARGV[2]) then"
-      + " return 0 end\n"
-      + "end\n"
-      + "redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])\n"
-      + "return 1";
-  /**
-   * {@link #SET_UNLESS_NEWER}, then the invalidation on the channel, in one round trip. The announcement is made
-   * either way (a replica holding an older L1 entry must drop it even when Redis already had a newer value), and
-   * always after the SET: a replica that reloads on the message finds the new value, never the one before it.
-   */
-  private static final String SET_UNLESS_NEWER_AND_ANNOUNCE = "local current = redis.call('GET', KEYS[1])\n"
       + "local newer = current and string.len(current) >= " + (AccountCodec.VERSION_OFFSET + 8)
       + " and string.byte(current, 1) == " + AccountCodec.FORMAT
       + " and struct.unpack('>i8', current, " + (AccountCodec.VERSION_OFFSET + 1) + ") > tonumber(ARGV[2])\n"
       + "if not newer then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3]) end\n"
-      + "redis.call('PUBLISH', ARGV[4], ARGV[5])\n"
+      + "if ARGV[4] then redis.call('PUBLISH', ARGV[4], ARGV[5]) end\n"
       + "if newer then return 0 end\n"
       + "return 1";
   private final Redis redis;
@@ -84,19 +74,22 @@ public final class RedisAccountCache {
 
   /** Stores {@code record} with the TTL, unless Redis already holds a newer version of the account. */
   public Future<Void> put(AccountRecord record) {
-    return send(Request.cmd(Command.EVAL).arg(SET_UNLESS_NEWER).arg(1).arg(key(record.accountId()))
-        .arg(AccountCodec.encode(record)).arg(record.state().version()).arg(ttlSeconds)).mapEmpty();
+    return send(setUnlessNewer(record)).mapEmpty();
   }
 
   /**
-   * {@link #put} and the announcement on the {@linkplain #invalidationChannel invalidation channel} as one script, one round trip: what a money write does after
-   * its commit, so the answer to the client waits for one Redis reply instead of two in a row.
+   * {@link #put} and the announcement on the {@linkplain #invalidationChannel invalidation channel} as one
+   * script, one round trip: what a money write does after its commit, so the answer to the client waits for one
+   * Redis reply instead of two in a row.
    */
   public Future<Void> putAndAnnounce(AccountRecord record) {
-    return send(Request.cmd(Command.EVAL).arg(SET_UNLESS_NEWER_AND_ANNOUNCE).arg(1).arg(key(record.accountId()))
-        .arg(AccountCodec.encode(record)).arg(record.state().version()).arg(ttlSeconds)
-        .arg(invalidationChannel(keyPrefix)).arg(InvalidationMessage.encode(record.accountId(),
-            record.state().version()))).mapEmpty();
+    return send(setUnlessNewer(record).arg(invalidationChannel(keyPrefix))
+        .arg(InvalidationMessage.encode(record.accountId(), record.state().version()))).mapEmpty();
+  }
+
+  private Request setUnlessNewer(AccountRecord record) {
+    return Request.cmd(Command.EVAL).arg(SET_UNLESS_NEWER).arg(1).arg(key(record.accountId()))
+        .arg(AccountCodec.encode(record)).arg(record.state().version()).arg(ttlSeconds);
   }
 
   /** Removes the account's value. */
