@@ -86,12 +86,8 @@ static long long valueOf(int index) {
   if (index < SUB_COUNT) {
     return index;
   }
-  int band = index / HALF - 1;
+  int band = index / HALF - 1; /* band b >= 1 holds sub-buckets HALF .. SUB_COUNT-1 at indexes b*HALF + sub */
   int sub = index - band * HALF;
-  while (sub < HALF) { /* normalise: band b holds sub-buckets HALF .. SUB_COUNT-1 */
-    sub += HALF;
-    band--;
-  }
   return ((long long) sub << band) + ((1LL << band) - 1); /* the bucket's highest value */
 }
 
