@@ -8,6 +8,7 @@ import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.http.OpenApiValidation;
+import com.creditgate.gateway.support.SchemaAgreement;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.json.schema.Validator;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,8 @@ class HoldSchemaAgreementTests {
       "{\"accountId\":\"a\",\"amount\":5,\"orderId\":null}|/orderId",
       "{\"accountId\":\"a\",\"amount\":5,\"orderId\":\"no spaces\"}|/orderId"})
   void holdParserAndSchemaRejectTheSameField(String body, String field) {
-    GatewayException.InvalidRequest bySchema = catchThrowableOfType(GatewayException.InvalidRequest.class,
-        () -> OpenApiValidation.check(HOLD, Buffer.buffer(body)));
-    GatewayException.InvalidRequest byParser = catchThrowableOfType(GatewayException.InvalidRequest.class,
-        () -> HoldRequest.parse(JsonBody.of(Buffer.buffer(body)), 900, TTL_MAX));
-    assertThat(bySchema).as("schema").isNotNull();
-    assertThat(byParser).as("parser").isNotNull();
-    assertThat(bySchema.field()).isEqualTo(field);
-    assertThat(byParser.field()).isEqualTo(field);
+    SchemaAgreement.bothRejectNaming(HOLD, body,
+        () -> HoldRequest.parse(JsonBody.of(Buffer.buffer(body)), 900, TTL_MAX), field);
   }
 
   @ParameterizedTest
@@ -87,14 +82,7 @@ class HoldSchemaAgreementTests {
       "{\"amount\":null}|/amount",
       "{\"amount\":100000000001}|/amount"})
   void captureParserAndSchemaRejectTheSameField(String body, String field) {
-    GatewayException.InvalidRequest bySchema = catchThrowableOfType(GatewayException.InvalidRequest.class,
-        () -> OpenApiValidation.check(CAPTURE, Buffer.buffer(body)));
-    GatewayException.InvalidRequest byParser = catchThrowableOfType(GatewayException.InvalidRequest.class,
-        () -> HoldRoutes.captureAmount(Buffer.buffer(body)));
-    assertThat(bySchema).as("schema").isNotNull();
-    assertThat(byParser).as("parser").isNotNull();
-    assertThat(bySchema.field()).isEqualTo(field);
-    assertThat(byParser.field()).isEqualTo(field);
+    SchemaAgreement.bothRejectNaming(CAPTURE, body, () -> HoldRoutes.captureAmount(Buffer.buffer(body)), field);
   }
 
   @Test
