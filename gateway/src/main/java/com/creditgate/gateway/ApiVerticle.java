@@ -32,6 +32,7 @@ import com.creditgate.gateway.store.AccountStore;
 import com.creditgate.gateway.store.postgres.PgFailures;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.tracing.TracingPolicy;
@@ -72,19 +73,25 @@ public final class ApiVerticle extends VerticleBase {
     router.route("/v1/*").handler(auth.clients());
     router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());
-    router.put("/admin/models/:version").handler(new ModelUploadGate(services.modelUploads(),
+    // A route with a path parameter is a regex that Vert.x matches (a Matcher allocated) for every request that
+    // reaches it, before it looks at the method: none may stand before the hot path. Hence a prefix route here,
+    // and the limit-check and hold routes mounted first after the body handler.
+    router.route(HttpMethod.PUT, ModelUploadGate.PREFIX + "*").handler(new ModelUploadGate(services.modelUploads(),
         config.faults().modelUploadMaxBytes()));
     router.route().handler(new BodyIntake(vertx, config.bodyLimitBytes(), config.faults().modelUploadMaxBytes(),
         config.faults().requestBodyTimeoutMillis()));
+    List<RouteModule> hotPath = List.of(
+        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
+            new LedgerReevaluation(access)),
+        holdRoutes(access));
+    hotPath.forEach(module -> module.mount(router));
     OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = new ArrayList<>(List.of(
         new HealthRoutes(storage.probes(), services.engine(), config.requestDeadlineMillis(), services.lifecycle(),
             services.l1()::size),
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
-        new AccountRoutes(services.engine(), access),
-        new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
-            new LedgerReevaluation(access))));
+        new AccountRoutes(services.engine(), access)));
     modules.addAll(ledgerRoutes(access));
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
@@ -120,14 +127,19 @@ public final class ApiVerticle extends VerticleBase {
         services.config().faults().writeDeadlineMillis());
   }
 
-  /** Money and admin routes. */
+  /** The hold routes, on their own commands (the same pool and deadline as the other money routes). */
+  private HoldRoutes holdRoutes(LedgerAccess access) {
+    return new HoldRoutes(access, new IdempotentCommands(storage.pool(), access.writeDeadlineMillis()),
+        services.config().money());
+  }
+
+  /** Money and admin routes other than holds. */
   private List<RouteModule> ledgerRoutes(LedgerAccess access) {
     IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     return List.of(
         new AdminRoutes(vertx, services, storage,
             new BatchReview(storage.pool(), access.ledger(), services.clock(),
                 services.config().money().batchReviewPageSize(), storage.tiered()::refresh)),
-        new HoldRoutes(access, commands, services.config().money()),
         new EventRoutes(access, commands),
         new ReviewRoutes(access, commands),
         new ReportRoutes(storage.pool(), access.ledger(), services.clock()));

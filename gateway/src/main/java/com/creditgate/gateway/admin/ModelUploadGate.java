@@ -23,6 +23,14 @@ public final class ModelUploadGate implements Handler<RoutingContext> {
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Mounted on this prefix (for {@code PUT}) rather than on {@code /admin/models/:version}: a parameterised
+   * route is a regex match for every request that passes it, the hot path's included. So every {@code PUT} under
+   * the prefix is gated (a trailing slash or a deeper path cannot slip an upload past it); only
+   * {@code /admin/models/{version}} then has a route, the rest is 404 after the gate.
+   */
+  public static final String PREFIX = "/admin/models/";
+
   @Override
   public void handle(RoutingContext ctx) {
     String declared = ctx.request().getHeader("Content-Length");

@@ -1,12 +1,10 @@
 package com.creditgate.scoring.model.gbdt;
 
 import com.creditgate.common.Check;
-import com.creditgate.scoring.feature.Feature;
 import com.creditgate.scoring.feature.FeatureSchema;
 import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.Factor;
-import java.util.ArrayList;
-import java.util.Comparator;
+import com.creditgate.scoring.model.WorstFactors;
 import java.util.List;
 
 /**
@@ -75,14 +73,13 @@ public final class GbdtModel implements CreditModel {
   public List<Factor> explain(float[] features, int max) {
     Check.argument(max >= 0, "max must not be negative: %s", max);
     double[] phi = contributions(features);
-    List<Factor> raised = new ArrayList<>();
+    WorstFactors raised = new WorstFactors(max);
     for (int f = 0; f < phi.length; f++) {
       if (phi[f] > 0 && !Float.isNaN(features[f])) {
-        raised.add(new Factor(Feature.at(f), phi[f]));
+        raised.offer(f, phi[f]);
       }
     }
-    raised.sort(Comparator.comparingDouble(Factor::impact).reversed());
-    return List.copyOf(raised.subList(0, Math.min(max, raised.size())));
+    return raised.factors();
   }
 
   /** The trees as read, for tests that walk them node by node. */

@@ -5,8 +5,7 @@ import com.creditgate.scoring.feature.Feature;
 import com.creditgate.scoring.model.CreditModel;
 import com.creditgate.scoring.model.Factor;
 import com.creditgate.scoring.model.ScoreScale;
-import java.util.ArrayList;
-import java.util.Comparator;
+import com.creditgate.scoring.model.WorstFactors;
 import java.util.List;
 
 /**
@@ -90,16 +89,15 @@ public final class Scorecard implements CreditModel {
    */
   @Override
   public List<Factor> explain(float[] features, int max) {
-    List<Factor> lost = new ArrayList<>();
+    WorstFactors lost = new WorstFactors(max);
     for (int c = 0; c < featureIndex.length; c++) {
       float value = features[featureIndex[c]];
       double gap = bestPoints[c] - pointsOf(c, value);
       if (gap > 0 && !Float.isNaN(value)) {
-        lost.add(new Factor(Feature.at(featureIndex[c]), gap));
+        lost.offer(featureIndex[c], gap);
       }
     }
-    lost.sort(Comparator.comparingDouble(Factor::impact).reversed());
-    return lost.size() > max ? List.copyOf(lost.subList(0, max)) : List.copyOf(lost);
+    return lost.factors();
   }
 
   private double pointsOf(int characteristic, float value) {
