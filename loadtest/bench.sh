@@ -15,7 +15,9 @@
 # results.json and results.md under loadtest/target/bench/<timestamp>/.
 #
 # Needs: Postgres and Redis on the local standard ports (as for the tests), wrk, pgbench, curl, jcmd, python3.
-# Knobs (environment): ACCOUNTS (100000), DURATION_SECONDS (30), WARMUP_SECONDS (10), CONNECTIONS (64),
+# Each closed-loop run is measured after warming up to a steady rate (warm_until_steady below).
+# Knobs (environment): ACCOUNTS (100000), DURATION_SECONDS (30), WARMUP_SECONDS (10, the least warm-up),
+# WARMUP_ROUND_SECONDS (5), MAX_WARMUP_SECONDS (120), STEADY_TOLERANCE (0.05), CONNECTIONS (64),
 # THREADS (1: wrk shares the 2 cores with the server), FIXED_RATE_SHARE (0.7), MISS_L1_ACCOUNTS (1000),
 # JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1,
 # DB (creditgate_bench), REDIS_KEY_PREFIX (cgbench:), GATEWAY_PORT (28080), BASELINE_PORT (28090),
@@ -26,6 +28,9 @@ cd "$(dirname "$0")/.."
 ACCOUNTS=${ACCOUNTS:-100000}
 DURATION_SECONDS=${DURATION_SECONDS:-30}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
+WARMUP_ROUND_SECONDS=${WARMUP_ROUND_SECONDS:-5}
+MAX_WARMUP_SECONDS=${MAX_WARMUP_SECONDS:-120}
+STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-1}
 FIXED_RATE_SHARE=${FIXED_RATE_SHARE:-0.7}
@@ -88,6 +93,32 @@ wrk_run() {
     -s loadtest/bench/post.lua "$url" -- "$path" "$kind" "$accounts" "$THREADS" "$CONNECTIONS" "$mode" "$rate" \
     > "$OUT/$name.wrk.txt"
   grep '^{' "$OUT/$name.wrk.txt" | tail -n 1 | tee "$OUT/$name.json"
+}
+
+# warm_until_steady name url path kind: closed-loop rounds of WARMUP_ROUND_SECONDS until two rounds in a row are
+# within STEADY_TOLERANCE of each other in req/s and at least WARMUP_SECONDS have passed, at most
+# MAX_WARMUP_SECONDS. A fresh JVM on two shared cores is still compiling (C2) well past a fixed 10 s at the hold
+# rate: measured here, C2 used 47 % of a core 40 s into a hold run, and the same gateway made 1 084 holds/s
+# cold and 2 252/s warm. Each run is measured in the steady state, and the warm-up it took is reported.
+warm_until_steady() {
+  local name=$1 url=$2 path=$3 kind=$4 elapsed=0 previous=0 rps round=0
+  while :; do
+    round=$((round + 1))
+    rps=$(wrk_run "$name-warmup-$round" "$WARMUP_ROUND_SECONDS" "$url" "$path" "$kind" "$ACCOUNTS" \
+      | python3 -c "import json, sys; print(json.load(sys.stdin)['rps'])")
+    elapsed=$((elapsed + WARMUP_ROUND_SECONDS))
+    log "  warm-up $name round $round: $rps req/s"
+    if [ "$elapsed" -ge "$WARMUP_SECONDS" ] && python3 -c "import sys; a, b = $previous, $rps; \
+        sys.exit(0 if a > 0 and abs(b - a) <= $STEADY_TOLERANCE * max(a, b) else 1)"; then
+      break
+    fi
+    if [ "$elapsed" -ge "$MAX_WARMUP_SECONDS" ]; then
+      log "  warm-up $name: not steady after $elapsed s; measuring anyway"
+      break
+    fi
+    previous=$rps
+  done
+  echo "$elapsed" > "$OUT/$name.warmup-seconds"
 }
 
 # open_loop_run name seconds url path kind rate -> the run's JSON line, saved as $OUT/<name>.json
@@ -155,7 +186,7 @@ java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.baseline.Baselin
 SERVER_PID=$!
 sleep 1
 for _ in $(seq 1 100); do grep -q listening "$OUT/baseline.log" && break; sleep 0.1; done
-wrk_run baseline-warmup "$WARMUP_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check "$ACCOUNTS" > /dev/null
+warm_until_steady baseline "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check
 wrk_run baseline "$DURATION_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check "$ACCOUNTS" >&2
 stop_server
 
@@ -171,6 +202,7 @@ heap_after=$(live_heap_bytes)
 payload_bytes=$(redis-cli --scan --pattern "${REDIS_KEY_PREFIX}acct:*" | awk 'NR <= 1000' \
   | sed 's/^/STRLEN /' | redis-cli | awk '{s += $1; n++} END {printf "%.1f", s / n}')
 
+warm_until_steady warm "$GATEWAY" /v1/limit-checks limit-check
 log "(ii) warm path"
 scrape before-warm
 wrk_run warm "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
@@ -186,7 +218,7 @@ stop_server
 
 log "(iii) L1 miss, Redis hit"
 start_gateway miss L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS"
-wrk_run miss-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" > /dev/null
+warm_until_steady miss "$GATEWAY" /v1/limit-checks limit-check
 scrape before-miss
 wrk_run miss "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
 scrape after-miss
@@ -194,7 +226,7 @@ stop_server
 
 log "(iv) holds, last: their expiry writes cannot fall into another run"
 start_gateway holds
-wrk_run holds-warmup "$WARMUP_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" > /dev/null
+warm_until_steady holds "$GATEWAY" /v1/holds hold
 scrape before-holds
 wrk_run holds "$DURATION_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" >&2
 scrape after-holds
@@ -240,6 +272,8 @@ result = {
                "fixedRateTarget": $fixed_rate, "openLoopClient": "$OPEN_LOOP_CLIENT"},
   "runs": runs,
   "loadAverageAtEnd": "$load_average",
+  "warmupSeconds": {k: int(open(os.path.join(out, k + ".warmup-seconds")).read()) for k in
+                    ("baseline", "warm", "miss", "holds")},
   "pgbenchSimpleUpdateTps": float("$pgbench_tps"),
   "ratios": {"warmOverBaseline": runs["warm"]["rps"] / runs["baseline"]["rps"],
              "missOverWarm": runs["miss"]["rps"] / runs["warm"]["rps"],
@@ -278,6 +312,8 @@ md += ["", "| figure | value |", "|---|---|",
        "| open loop achieved / offered | %.3f |" % q["fixedAchievedOverOffered"],
        "| degraded answers, audit overflow, audit write failures (every run) | %s |" % (
            "all 0" if not bad else json.dumps(bad)),
+       "| warm-up to a steady rate, seconds (baseline, warm, miss, holds) | %s |" % ", ".join(
+           str(result["warmupSeconds"][k]) for k in ("baseline", "warm", "miss", "holds")),
        "| load average at the end (1, 5, 15 min) | %s |" % result["loadAverageAtEnd"],
        "| audit rows written in the warm run, per second; backlog after it | %d, %.0f/s; %d |" % (
            result["counters"]["warm"].get("audit_written_total", 0),

@@ -49,7 +49,9 @@ function request()
   local id = string.format("acc-%06d", accountId())
   local body
   if kind == "hold" then
-    body = '{"accountId":"' .. id .. '","amount":100,"ttlSeconds":60}'
+    -- 600 s: longer than a warm-up (at most MAX_WARMUP_SECONDS) and the run together, so no hold expires, and no
+    -- expiry write competes, while holds are measured
+    body = '{"accountId":"' .. id .. '","amount":100,"ttlSeconds":600}'
   else
     body = '{"accountId":"' .. id .. '","amount":15000}'
   end
