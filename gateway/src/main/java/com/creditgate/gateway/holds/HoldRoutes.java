@@ -4,6 +4,7 @@ import com.creditgate.common.TimeOrderedIds;
 import com.creditgate.gateway.config.MoneySettings;
 import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
+import com.creditgate.gateway.http.FlatJsonBody;
 import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.http.Validation;
@@ -38,6 +39,8 @@ public final class HoldRoutes implements RouteModule {
   private final Clock clock;
   private static final HexFormat HEX = HexFormat.of();
   private final HoldRepository holds = new HoldRepository();
+  /** This verticle's reader of hold bodies: routes are built per verticle, so it stays on one event loop. */
+  private final FlatJsonBody holdBody = HoldRequest.reader();
 
   /** Each hold read is bounded by the money-write deadline, like the commands' writes. */
   public HoldRoutes(LedgerAccess access, IdempotentCommands commands, MoneySettings settings) {
@@ -58,7 +61,7 @@ public final class HoldRoutes implements RouteModule {
   }
 
   private void place(RoutingContext ctx) {
-    HoldRequest request = HoldRequest.parse(JsonBody.of(ctx.body().buffer()), settings.holdTtlDefaultSeconds(),
+    HoldRequest request = HoldRequest.parse(holdBody.read(ctx.body().buffer()), settings.holdTtlDefaultSeconds(),
         settings.holdTtlMaxSeconds());
     String clientId = ctx.get(ApiAuth.CLIENT_ID);
     Instant expiresAt = clock.instant().plusSeconds(request.ttlSeconds());

@@ -6,7 +6,7 @@ import com.creditgate.gateway.audit.AuditRecord;
 import com.creditgate.gateway.audit.DecisionAuditLog;
 import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
-import com.creditgate.gateway.http.JsonBody;
+import com.creditgate.gateway.http.FlatJsonBody;
 import com.creditgate.gateway.http.Responses;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.ops.GatewayMetrics;
@@ -37,6 +37,8 @@ public final class LimitCheckRoutes implements RouteModule {
   private final DecisionAuditLog audit;
   private final ClosedLineReevaluation reevaluation;
   private final GatewayMetrics metrics;
+  /** This verticle's reader of limit-check bodies: routes are built per verticle, so it stays on one event loop. */
+  private final FlatJsonBody body = LimitCheckRequest.reader();
 
   public LimitCheckRoutes(AccountStore store, RiskEngine engine, Clock clock, DecisionAuditLog audit,
       GatewayMetrics metrics, ClosedLineReevaluation reevaluation) {
@@ -55,7 +57,7 @@ public final class LimitCheckRoutes implements RouteModule {
 
   private void check(RoutingContext ctx) {
     long startNanos = System.nanoTime();
-    LimitCheckRequest request = LimitCheckRequest.parse(JsonBody.of(ctx.body().buffer()));
+    LimitCheckRequest request = LimitCheckRequest.parse(body.read(ctx.body().buffer()));
     store.read(request.accountId())
         .compose(this::reopenIfClosed)
         .map(read -> decide(ctx, request, read))

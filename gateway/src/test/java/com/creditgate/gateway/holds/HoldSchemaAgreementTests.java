@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.creditgate.gateway.error.GatewayException;
-import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.http.OpenApiValidation;
 import com.creditgate.gateway.support.SchemaAgreement;
@@ -53,7 +52,7 @@ class HoldSchemaAgreementTests {
       "{\"accountId\":\"a\",\"amount\":5,\"orderId\":\"no spaces\"}|/orderId"})
   void holdParserAndSchemaRejectTheSameField(String body, String field) {
     SchemaAgreement.bothRejectNaming(HOLD, body,
-        () -> HoldRequest.parse(JsonBody.of(Buffer.buffer(body)), 900, TTL_MAX), field);
+        () -> HoldRequest.parse(HoldRequest.reader().read(Buffer.buffer(body)), 900, TTL_MAX), field);
   }
 
   @ParameterizedTest
@@ -62,14 +61,15 @@ class HoldSchemaAgreementTests {
     assertThat(catchThrowableOfType(GatewayException.InvalidRequest.class,
         () -> OpenApiValidation.check(HOLD, Buffer.buffer(body)))).as("schema").isNotNull();
     assertThat(catchThrowableOfType(GatewayException.InvalidRequest.class,
-        () -> HoldRequest.parse(JsonBody.of(Buffer.buffer(body)), 900, TTL_MAX))).as("parser").isNotNull();
+        () -> HoldRequest.parse(HoldRequest.reader().read(Buffer.buffer(body)), 900, TTL_MAX)))
+        .as("parser").isNotNull();
   }
 
   @Test
   void bothAcceptAFullValidHold() {
     Buffer body = Buffer.buffer("{\"accountId\":\"acc-1\",\"amount\":150000,\"ttlSeconds\":60,\"orderId\":\"o-1\"}");
     assertThatCode(() -> OpenApiValidation.check(HOLD, body)).doesNotThrowAnyException();
-    assertThat(HoldRequest.parse(JsonBody.of(body), 900, TTL_MAX))
+    assertThat(HoldRequest.parse(HoldRequest.reader().read(body), 900, TTL_MAX))
         .isEqualTo(new HoldRequest("acc-1", 150_000, 60, "o-1"));
   }
 

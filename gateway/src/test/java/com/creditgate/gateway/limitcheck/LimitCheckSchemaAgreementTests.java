@@ -3,7 +3,6 @@ package com.creditgate.gateway.limitcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.creditgate.gateway.http.JsonBody;
 import com.creditgate.gateway.http.OpenApiDocument;
 import com.creditgate.gateway.http.OpenApiValidation;
 import com.creditgate.gateway.support.SchemaAgreement;
@@ -34,8 +33,8 @@ class LimitCheckSchemaAgreementTests {
       "{\"accountId\":\"a\",\"amount\":5,\"orderId\":\"\"}|/orderId",
       "{\"accountId\":\"a\",\"amount\":5,\"channel\":\"no spaces\"}|/channel"})
   void handWrittenParserAndSchemaRejectTheSameField(String body, String field) {
-    SchemaAgreement.bothRejectNaming(SCHEMA, body, () -> LimitCheckRequest.parse(JsonBody.of(Buffer.buffer(body))),
-        field);
+    SchemaAgreement.bothRejectNaming(SCHEMA, body,
+        () -> LimitCheckRequest.parse(LimitCheckRequest.reader().read(Buffer.buffer(body))), field);
   }
 
   @Test
@@ -43,6 +42,6 @@ class LimitCheckSchemaAgreementTests {
     Buffer body = Buffer.buffer("{\"accountId\":\"acc-1\",\"amount\":150000,\"currency\":\"CNY\",\"orderId\":\"o-1\","
         + "\"merchantCategory\":\"5411\",\"channel\":\"APP\"}");
     assertThatCode(() -> OpenApiValidation.check(SCHEMA, body)).doesNotThrowAnyException();
-    assertThatCode(() -> LimitCheckRequest.parse(JsonBody.of(body))).doesNotThrowAnyException();
+    assertThatCode(() -> LimitCheckRequest.parse(LimitCheckRequest.reader().read(body))).doesNotThrowAnyException();
   }
 }
