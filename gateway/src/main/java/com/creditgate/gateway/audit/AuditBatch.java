@@ -17,7 +17,10 @@ import java.util.UUID;
  * besides), and its speculative insertion cost 25 of those 60 ms. A duplicate would fail the batch into the
  * overflow log, counted, not drop it. Ids go as a binary {@code uuid[]} (16 bytes each, no text to parse), the
  * time as milliseconds turned into a timestamp by float8 division, not {@code numeric} division per row (the
- * float8 result is exact to the millisecond: checked on a million random instants).
+ * float8 result is exact to the millisecond: checked on a million random instants). The arrays are unnested in the
+ * select list, which Postgres steps through in lockstep row by row (ProjectSet), not in {@code FROM} ({@code ROWS
+ * FROM}), which first materialises every row into a tuplestore: 15–25 % less Postgres CPU per row (0.51–0.56 against
+ * 0.59–0.75 CPU-s per 60 000 rows, tools/audit-insert-bench).
  */
 final class AuditBatch {
   static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision, score,"
@@ -27,11 +30,13 @@ final class AuditBatch {
       + " array_remove(ARRAY[u.r1, u.r2, u.r3, u.r4], NULL), u.model, u.policy,"
       + " substring($13::bytea FROM u.offset_bytes + 1 FOR u.length_bytes), u.degraded, u.client,"
       + " to_timestamp(u.millis / 1000.0::float8), u.order_id, u.merchant_category, u.channel"
-      + " FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[],"
-      + " $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $14::int[], $15::int[], $16::bool[],"
-      + " $17::text[], $18::bigint[], $19::text[], $20::text[], $21::text[])"
-      + " AS u(id, account, amount, decision, score, pd, r1, r2, r3, r4, model, policy, offset_bytes, length_bytes,"
-      + " degraded, client, millis, order_id, merchant_category, channel)";
+      + " FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::text[]) AS account, unnest($3::bigint[]) AS amount,"
+      + " unnest($4::text[]) AS decision, unnest($5::int[]) AS score, unnest($6::float8[]) AS pd,"
+      + " unnest($7::text[]) AS r1, unnest($8::text[]) AS r2, unnest($9::text[]) AS r3, unnest($10::text[]) AS r4,"
+      + " unnest($11::text[]) AS model, unnest($12::text[]) AS policy, unnest($14::int[]) AS offset_bytes,"
+      + " unnest($15::int[]) AS length_bytes, unnest($16::bool[]) AS degraded, unnest($17::text[]) AS client,"
+      + " unnest($18::bigint[]) AS millis, unnest($19::text[]) AS order_id,"
+      + " unnest($20::text[]) AS merchant_category, unnest($21::text[]) AS channel) u";
 
   static {
     Check.that(AuditRecord.REASONS_MAX == 4, "INSERT has 4 reason columns, records carry %s", AuditRecord.REASONS_MAX);
