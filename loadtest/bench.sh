@@ -240,6 +240,7 @@ pgbench -N -M prepared -c "$PG_POOL_SIZE" -j 1 -T "$DURATION_SECONDS" -h "$PG_HO
 psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB"
 pgbench_tps=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
 load_average=$(cut -d' ' -f1-3 /proc/loadavg)
+shared_buffers=$(psql -h "$PG_HOST" -U postgres -d postgres -Atc "SHOW shared_buffers")
 
 python3 - "$OUT" <<EOF
 import json, os, platform, re, subprocess, sys
@@ -266,7 +267,8 @@ cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d:
                      text=True).stdout.strip()
 result = {
   "machine": {"cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(),
-              "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]},
+              "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+              "postgresSharedBuffers": "$shared_buffers"},
   "settings": {"accounts": $ACCOUNTS, "durationSeconds": $DURATION_SECONDS, "connections": $CONNECTIONS,
                "wrkThreads": $THREADS, "javaOpts": "$JAVA_OPTS", "missL1Accounts": $MISS_L1_ACCOUNTS,
                "fixedRateTarget": $fixed_rate, "openLoopClient": "$OPEN_LOOP_CLIENT"},
@@ -325,7 +327,8 @@ md += ["", "| figure | value |", "|---|---|",
            h["bytesPerCachedAccount"]),
        "| its Redis payload (mean of 1 000 values) | %.1f B |" % h["redisPayloadBytes"],
        "| heap / payload | %.2f |" % h["heapOverPayload"],
-       "", "Machine: %s, %d cores, %s; %s." % (cpu, os.cpu_count(), platform.release(), result["machine"]["java"])]
+       "", "Machine: %s, %d cores, %s; %s; Postgres shared_buffers %s." % (cpu, os.cpu_count(),
+           platform.release(), result["machine"]["java"], "$shared_buffers")]
 open(os.path.join(out, "results.md"), "w").write("\n".join(md) + "\n")
 print("\n".join(md))
 sys.exit(0 if not bad else 3)
