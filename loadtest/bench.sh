@@ -4,8 +4,12 @@
 #   (ii) warm      POST /v1/limit-checks, every account in L1 (Caffeine)
 #   (iii) miss     POST /v1/limit-checks with an L1 of 1 000 accounts over all seeded ones: L1 miss, Redis hit
 #   (iv) holds     POST /v1/holds (one conditional statement in Postgres each), LAST, on its own gateway, so no
-#                  hold can expire (and write) into another run; then pgbench's simple-update (-N) on the same
+#                  hold can expire (and write) into another run; against pgbench's simple-update (-N) on the same
 #                  Postgres with as many connections as the gateway's pool, for the ratio holds / pgbench
+# The two sides of each ratio with a reference, (i) with (ii) and (iv) with pgbench, are measured in alternating
+# rounds of ROUND_SECONDS (DURATION_SECONDS in all per side): this shared VM's speed drifts by 1.5x within
+# minutes (bare server 48 k req/s at 12:18, 71 k at 12:29 UTC on 2026-12-03), so sides measured minutes apart
+# give ratios that say more about the VM than about the gateway.
 # and, after (ii), an open-loop run at FIXED_RATE_SHARE of (ii)'s peak (fixed schedule, latency from the intended
 # send time, no coordinated omission; the C client loadtest/src/main/c/openloop.c, built here with gcc, which
 # costs the shared box a few microseconds per request, else the JVM OpenLoopClient, about 20: OPEN_LOOP_CLIENT
@@ -17,7 +21,7 @@
 # Needs: Postgres and Redis on the local standard ports (as for the tests), wrk, pgbench, curl, jcmd, python3.
 # Each closed-loop run is measured after warming up to a steady rate (warm_until_steady below).
 # Knobs (environment): ACCOUNTS (100000), DURATION_SECONDS (30), WARMUP_SECONDS (10, the least warm-up),
-# WARMUP_ROUND_SECONDS (5), MAX_WARMUP_SECONDS (120), STEADY_TOLERANCE (0.05), CONNECTIONS (64),
+# WARMUP_ROUND_SECONDS (5), MAX_WARMUP_SECONDS (120), STEADY_TOLERANCE (0.05), ROUND_SECONDS (5), CONNECTIONS (64),
 # THREADS (1: wrk shares the 2 cores with the server), FIXED_RATE_SHARE (0.7), MISS_L1_ACCOUNTS (1000),
 # JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1,
 # DB (creditgate_bench), REDIS_KEY_PREFIX (cgbench:), GATEWAY_PORT (28080), BASELINE_PORT (28090),
@@ -31,6 +35,7 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 WARMUP_ROUND_SECONDS=${WARMUP_ROUND_SECONDS:-5}
 MAX_WARMUP_SECONDS=${MAX_WARMUP_SECONDS:-120}
 STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05}
+ROUND_SECONDS=${ROUND_SECONDS:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-1}
 FIXED_RATE_SHARE=${FIXED_RATE_SHARE:-0.7}
@@ -54,6 +59,7 @@ TOOLS_JAR=loadtest/target/creditgate-loadtest-all.jar
 OUT="loadtest/target/bench/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 SERVER_PID=
+BASELINE_PID=
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 stop_server() {
@@ -63,7 +69,14 @@ stop_server() {
   fi
   SERVER_PID=
 }
-trap stop_server EXIT
+stop_baseline() {
+  if [ -n "$BASELINE_PID" ] && kill -0 "$BASELINE_PID" 2>/dev/null; then
+    kill "$BASELINE_PID"
+    wait "$BASELINE_PID" 2>/dev/null || true
+  fi
+  BASELINE_PID=
+}
+trap 'stop_server; stop_baseline' EXIT
 
 for tool in wrk pgbench curl jcmd python3 psql redis-cli; do
   command -v "$tool" >/dev/null || { echo "bench.sh needs $tool (apt-get install wrk postgresql-contrib redis-tools ...)" >&2; exit 2; }
@@ -119,6 +132,23 @@ warm_until_steady() {
     previous=$rps
   done
   echo "$elapsed" > "$OUT/$name.warmup-seconds"
+}
+
+# combine name rounds: $OUT/<name>-r1.json .. -r<rounds>.json (one wrk round each) -> $OUT/<name>.json: requests,
+# seconds, errors summed, rps = requests / seconds, p50/p99/p99.9 the median of the rounds', max the largest.
+combine() {
+  python3 - "$OUT" "$1" "$2" <<'PY' | tee "$OUT/$1.json"
+import json, os, statistics, sys
+out, name, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+runs = [json.load(open(os.path.join(out, "%s-r%d.json" % (name, r)))) for r in range(1, rounds + 1)]
+total = {k: sum(r[k] for r in runs) for k in ("requests", "seconds", "non2xx", "socketErrors")}
+total["rps"] = total["requests"] / total["seconds"]
+for k in ("p50Millis", "p90Millis", "p99Millis", "p999Millis"):
+    total[k] = statistics.median(r[k] for r in runs)
+total["maxMillis"] = max(r["maxMillis"] for r in runs)
+total["roundsRps"] = [round(r["rps"], 1) for r in runs]
+print(json.dumps(total))
+PY
 }
 
 # open_loop_run name seconds url path kind rate -> the run's JSON line, saved as $OUT/<name>.json
@@ -183,12 +213,12 @@ log "(i) baseline"
 port_free "$BASELINE_PORT"
 java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.baseline.BaselineServer "$BASELINE_PORT" \
   > "$OUT/baseline.log" 2>&1 &
-SERVER_PID=$!
+BASELINE_PID=$!
 sleep 1
 for _ in $(seq 1 100); do grep -q listening "$OUT/baseline.log" && break; sleep 0.1; done
+SERVER_PID=$BASELINE_PID # wait_http and warm_until_steady watch it until the gateway starts
 warm_until_steady baseline "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check
-wrk_run baseline "$DURATION_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check "$ACCOUNTS" >&2
-stop_server
+SERVER_PID=
 
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 start_gateway warm L1_MAX_ACCOUNTS=$(( ACCOUNTS * 2 )) L1_TTL_MILLIS=3600000
@@ -203,10 +233,19 @@ payload_bytes=$(redis-cli --scan --pattern "${REDIS_KEY_PREFIX}acct:*" | awk 'NR
   | sed 's/^/STRLEN /' | redis-cli | awk '{s += $1; n++} END {printf "%.1f", s / n}')
 
 warm_until_steady warm "$GATEWAY" /v1/limit-checks limit-check
-log "(ii) warm path"
+ROUNDS=$(( DURATION_SECONDS / ROUND_SECONDS > 0 ? DURATION_SECONDS / ROUND_SECONDS : 1 ))
+log "(i) baseline and (ii) warm path, alternating $ROUNDS rounds of $ROUND_SECONDS s each: this shared box's speed"
+log "    drifts by 1.5x within minutes, so the two sides of a ratio are measured interleaved, never minutes apart"
 scrape before-warm
-wrk_run warm "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
+for round in $(seq 1 "$ROUNDS"); do
+  wrk_run "baseline-r$round" "$ROUND_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check \
+    "$ACCOUNTS" > /dev/null
+  wrk_run "warm-r$round" "$ROUND_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" > /dev/null
+done
 scrape after-warm
+stop_baseline
+combine baseline "$ROUNDS" >&2
+combine warm "$ROUNDS" >&2
 warm_rps=$(python3 -c "import json; print(json.load(open('$OUT/warm.json'))['rps'])")
 fixed_rate=$(python3 -c "print(int($warm_rps * $FIXED_RATE_SHARE))")
 
@@ -227,18 +266,21 @@ stop_server
 log "(iv) holds, last: their expiry writes cannot fall into another run"
 start_gateway holds
 warm_until_steady holds "$GATEWAY" /v1/holds hold
-scrape before-holds
-wrk_run holds "$DURATION_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" >&2
-scrape after-holds
-stop_server
-
-log "pgbench simple-update (-N), $PG_POOL_SIZE connections, same Postgres, right after the holds"
+log "pgbench simple-update (-N) database, for the holds' ratio: $PG_POOL_SIZE connections, same Postgres"
 psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB" -c "CREATE DATABASE $PGBENCH_DB"
 pgbench -q -i -s 10 -h "$PG_HOST" -U postgres "$PGBENCH_DB" > "$OUT/pgbench-init.txt" 2>&1
-pgbench -N -M prepared -c "$PG_POOL_SIZE" -j 1 -T "$DURATION_SECONDS" -h "$PG_HOST" -U postgres "$PGBENCH_DB" \
-  > "$OUT/pgbench.txt" 2>&1
+log "(iv) holds and pgbench -N, alternating $ROUNDS rounds of $ROUND_SECONDS s each"
+scrape before-holds
+for round in $(seq 1 "$ROUNDS"); do
+  wrk_run "holds-r$round" "$ROUND_SECONDS" "$GATEWAY" /v1/holds hold "$ACCOUNTS" > /dev/null
+  pgbench -N -M prepared -c "$PG_POOL_SIZE" -j 1 -T "$ROUND_SECONDS" -h "$PG_HOST" -U postgres "$PGBENCH_DB" \
+    > "$OUT/pgbench-r$round.txt" 2>&1
+done
+scrape after-holds
+stop_server
+combine holds "$ROUNDS" >&2
 psql -q -h "$PG_HOST" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB"
-pgbench_tps=$(awk '/^tps = / {print $3; exit}' "$OUT/pgbench.txt")
+pgbench_tps=$(cat "$OUT"/pgbench-r*.txt | awk '/^tps = / {s += $3; n++} END {printf "%.1f", s / n}')
 load_average=$(cut -d' ' -f1-3 /proc/loadavg)
 shared_buffers=$(psql -h "$PG_HOST" -U postgres -d postgres -Atc "SHOW shared_buffers")
 
