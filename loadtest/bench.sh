@@ -3,10 +3,11 @@
 #   (i) baseline   POST /baseline/limit-checks on a minimal verticle (loadtest/.../baseline)
 #   (ii) warm      POST /v1/limit-checks, every account in L1 (Caffeine)
 #   (iii) miss     POST /v1/limit-checks with an L1 of 1 000 accounts over all seeded ones: L1 miss, Redis hit
+#                  (a second gateway, on MISS_PORT, up beside the warm one)
 #   (iv) holds     POST /v1/holds (one conditional statement in Postgres each), LAST, on its own gateway, so no
 #                  hold can expire (and write) into another run; against pgbench's simple-update (-N) on the same
 #                  Postgres with as many connections as the gateway's pool, for the ratio holds / pgbench
-# The two sides of each ratio with a reference, (i) with (ii) and (iv) with pgbench, are measured in alternating
+# The sides of each ratio, (i) with (ii) with (iii), and (iv) with pgbench, are measured in alternating
 # rounds of ROUND_SECONDS (DURATION_SECONDS in all per side): this shared VM's speed drifts by 1.5x within
 # minutes (bare server 48 k req/s at 12:18, 71 k at 12:29 UTC on 2026-12-03), so sides measured minutes apart
 # give ratios that say more about the VM than about the gateway.
@@ -24,7 +25,7 @@
 # WARMUP_ROUND_SECONDS (5), MAX_WARMUP_SECONDS (120), STEADY_TOLERANCE (0.05), ROUND_SECONDS (5), CONNECTIONS (64),
 # THREADS (1: wrk shares the 2 cores with the server), FIXED_RATE_SHARE (0.7), MISS_L1_ACCOUNTS (1000),
 # JAVA_OPTS for both servers (default: the container's ParallelGC flags), SKIP_BUILD=1, SKIP_SEED=1,
-# DB (creditgate_bench), REDIS_KEY_PREFIX (cgbench:), GATEWAY_PORT (28080), BASELINE_PORT (28090),
+# DB (creditgate_bench), REDIS_KEY_PREFIX (cgbench:), GATEWAY_PORT (28080), MISS_PORT (28081), BASELINE_PORT (28090),
 # PG_POOL_SIZE (8, the gateway's default; also pgbench's connections).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,7 @@ PG_URL="postgresql://postgres@${PG_HOST}:5432/${DB}"
 REDIS_URL=redis://127.0.0.1:6379
 REDIS_KEY_PREFIX=${REDIS_KEY_PREFIX:-cgbench:}
 GATEWAY_PORT=${GATEWAY_PORT:-28080}
+MISS_PORT=${MISS_PORT:-28081}
 BASELINE_PORT=${BASELINE_PORT:-28090}
 API_KEY=cg_demo_3f9a1c7e5b2d4680
 GATEWAY_JAR=gateway/target/creditgate-gateway-all.jar
@@ -60,6 +62,7 @@ OUT="loadtest/target/bench/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 SERVER_PID=
 BASELINE_PID=
+MISS_PID=
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 stop_server() {
@@ -76,7 +79,14 @@ stop_baseline() {
   fi
   BASELINE_PID=
 }
-trap 'stop_server; stop_baseline' EXIT
+stop_miss() {
+  if [ -n "$MISS_PID" ] && kill -0 "$MISS_PID" 2>/dev/null; then
+    kill "$MISS_PID"
+    wait "$MISS_PID" 2>/dev/null || true
+  fi
+  MISS_PID=
+}
+trap 'stop_server; stop_miss; stop_baseline' EXIT
 
 for tool in wrk pgbench curl jcmd python3 psql redis-cli; do
   command -v "$tool" >/dev/null || { echo "bench.sh needs $tool (apt-get install wrk postgresql-contrib redis-tools ...)" >&2; exit 2; }
@@ -108,28 +118,28 @@ wrk_run() {
   grep '^{' "$OUT/$name.wrk.txt" | tail -n 1 | tee "$OUT/$name.json"
 }
 
-# warm_until_steady name url path kind: closed-loop rounds of WARMUP_ROUND_SECONDS until two rounds in a row are
+# warm_until_steady name url path kind: closed-loop rounds of WARMUP_ROUND_SECONDS until the last three rounds are
 # within STEADY_TOLERANCE of each other in req/s and at least WARMUP_SECONDS have passed, at most
 # MAX_WARMUP_SECONDS. A fresh JVM on two shared cores is still compiling (C2) well past a fixed 10 s at the hold
 # rate: measured here, C2 used 47 % of a core 40 s into a hold run, and the same gateway made 1 084 holds/s
 # cold and 2 252/s warm. Each run is measured in the steady state, and the warm-up it took is reported.
 warm_until_steady() {
-  local name=$1 url=$2 path=$3 kind=$4 elapsed=0 previous=0 rps round=0
+  local name=$1 url=$2 path=$3 kind=$4 elapsed=0 rates="" rps round=0
   while :; do
     round=$((round + 1))
     rps=$(wrk_run "$name-warmup-$round" "$WARMUP_ROUND_SECONDS" "$url" "$path" "$kind" "$ACCOUNTS" \
       | python3 -c "import json, sys; print(json.load(sys.stdin)['rps'])")
     elapsed=$((elapsed + WARMUP_ROUND_SECONDS))
+    rates="$rates $rps"
     log "  warm-up $name round $round: $rps req/s"
-    if [ "$elapsed" -ge "$WARMUP_SECONDS" ] && python3 -c "import sys; a, b = $previous, $rps; \
-        sys.exit(0 if a > 0 and abs(b - a) <= $STEADY_TOLERANCE * max(a, b) else 1)"; then
+    if [ "$elapsed" -ge "$WARMUP_SECONDS" ] && python3 -c "import sys; r = [float(x) for x in '$rates'.split()][-3:]; \
+        sys.exit(0 if len(r) == 3 and max(r) - min(r) <= $STEADY_TOLERANCE * max(r) else 1)"; then
       break
     fi
     if [ "$elapsed" -ge "$MAX_WARMUP_SECONDS" ]; then
       log "  warm-up $name: not steady after $elapsed s; measuring anyway"
       break
     fi
-    previous=$rps
   done
   echo "$elapsed" > "$OUT/$name.warmup-seconds"
 }
@@ -165,12 +175,28 @@ open_loop_run() {
   grep '^{' "$OUT/$name.openloop.txt" | tail -n 1 | tee "$OUT/$name.json"
 }
 
-scrape() { # name: saves the gateway's /metrics as $OUT/metrics-<name>.txt
-  curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" > "$OUT/metrics-$1.txt"
+scrape() { # name [port]: saves the gateway's (on port, default GATEWAY_PORT) /metrics as $OUT/metrics-<name>.txt
+  curl -fsS "http://127.0.0.1:${2:-$GATEWAY_PORT}/metrics" > "$OUT/metrics-$1.txt"
 }
 
 live_heap_bytes() { # full GC, then the total of live objects
   jcmd "$SERVER_PID" GC.class_histogram | awk '/^Total/ {print $3}'
+}
+
+start_miss_gateway() { # the L1-miss gateway on MISS_PORT, beside the warm one, so (ii) and (iii) can alternate
+  log "starting the gateway (miss) on port $MISS_PORT: L1_MAX_ACCOUNTS=$MISS_L1_ACCOUNTS"
+  port_free "$MISS_PORT"
+  env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$MISS_PORT" \
+    RISK_CONFIG_POLL_MILLIS=60000 PG_POOL_SIZE="$PG_POOL_SIZE" L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS" \
+    java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-miss.log" 2>&1 &
+  MISS_PID=$!
+  for _ in $(seq 1 1200); do
+    kill -0 "$MISS_PID" 2>/dev/null || { echo "the miss gateway exited; see $OUT/gateway-miss.log" >&2; exit 1; }
+    curl -fsS -o /dev/null "http://127.0.0.1:$MISS_PORT/health/ready" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "no answer from the miss gateway" >&2
+  exit 1
 }
 
 start_gateway() { # name, then extra env assignments...
@@ -233,19 +259,28 @@ payload_bytes=$(redis-cli --scan --pattern "${REDIS_KEY_PREFIX}acct:*" | awk 'NR
   | sed 's/^/STRLEN /' | redis-cli | awk '{s += $1; n++} END {printf "%.1f", s / n}')
 
 warm_until_steady warm "$GATEWAY" /v1/limit-checks limit-check
+start_miss_gateway
+MISS="http://127.0.0.1:$MISS_PORT"
+warm_until_steady miss "$MISS" /v1/limit-checks limit-check
 ROUNDS=$(( DURATION_SECONDS / ROUND_SECONDS > 0 ? DURATION_SECONDS / ROUND_SECONDS : 1 ))
-log "(i) baseline and (ii) warm path, alternating $ROUNDS rounds of $ROUND_SECONDS s each: this shared box's speed"
-log "    drifts by 1.5x within minutes, so the two sides of a ratio are measured interleaved, never minutes apart"
+log "(i) baseline, (ii) warm path and (iii) L1 miss / Redis hit, alternating $ROUNDS rounds of $ROUND_SECONDS s"
+log "    each: this shared box's speed drifts by 1.5x within minutes, so the sides of a ratio are measured"
+log "    interleaved, never minutes apart"
 scrape before-warm
+scrape before-miss "$MISS_PORT"
 for round in $(seq 1 "$ROUNDS"); do
   wrk_run "baseline-r$round" "$ROUND_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check \
     "$ACCOUNTS" > /dev/null
   wrk_run "warm-r$round" "$ROUND_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" > /dev/null
+  wrk_run "miss-r$round" "$ROUND_SECONDS" "$MISS" /v1/limit-checks limit-check "$ACCOUNTS" > /dev/null
 done
 scrape after-warm
+scrape after-miss "$MISS_PORT"
+stop_miss
 stop_baseline
 combine baseline "$ROUNDS" >&2
 combine warm "$ROUNDS" >&2
+combine miss "$ROUNDS" >&2
 warm_rps=$(python3 -c "import json; print(json.load(open('$OUT/warm.json'))['rps'])")
 fixed_rate=$(python3 -c "print(int($warm_rps * $FIXED_RATE_SHARE))")
 
@@ -253,14 +288,6 @@ log "open loop: $fixed_rate req/s (${FIXED_RATE_SHARE} of the warm peak), latenc
 scrape before-fixed
 open_loop_run fixed "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$fixed_rate" >&2
 scrape after-fixed
-stop_server
-
-log "(iii) L1 miss, Redis hit"
-start_gateway miss L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS"
-warm_until_steady miss "$GATEWAY" /v1/limit-checks limit-check
-scrape before-miss
-wrk_run miss "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$ACCOUNTS" >&2
-scrape after-miss
 stop_server
 
 log "(iv) holds, last: their expiry writes cannot fall into another run"
