@@ -80,10 +80,11 @@ public final class ApiVerticle extends VerticleBase {
         config.faults().modelUploadMaxBytes()));
     router.route().handler(new BodyIntake(vertx, config.bodyLimitBytes(), config.faults().modelUploadMaxBytes(),
         config.faults().requestBodyTimeoutMillis()));
+    IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
     List<RouteModule> hotPath = List.of(
         new LimitCheckRoutes(store, services.engine(), services.clock(), services.auditLog(), services.metrics(),
             new LedgerReevaluation(access)),
-        holdRoutes(access));
+        new HoldRoutes(access, commands, services.config().money()));
     hotPath.forEach(module -> module.mount(router));
     OpenApiValidation.mount(router, services.openApi());
     List<RouteModule> modules = new ArrayList<>(List.of(
@@ -92,7 +93,7 @@ public final class ApiVerticle extends VerticleBase {
         new MetricsRoutes(services.metrics()),
         new OpenApiRoutes(services.openApi()),
         new AccountRoutes(services.engine(), access)));
-    modules.addAll(ledgerRoutes(access));
+    modules.addAll(ledgerRoutes(access, commands));
     modules.forEach(module -> module.mount(router));
     timer.registerRoutes(router);
     router.route().failureHandler(new FailureHandler(PgFailures::unavailable));
@@ -127,15 +128,8 @@ public final class ApiVerticle extends VerticleBase {
         services.config().faults().writeDeadlineMillis());
   }
 
-  /** The hold routes, on their own commands (the same pool and deadline as the other money routes). */
-  private HoldRoutes holdRoutes(LedgerAccess access) {
-    return new HoldRoutes(access, new IdempotentCommands(storage.pool(), access.writeDeadlineMillis()),
-        services.config().money());
-  }
-
-  /** Money and admin routes other than holds. */
-  private List<RouteModule> ledgerRoutes(LedgerAccess access) {
-    IdempotentCommands commands = new IdempotentCommands(storage.pool(), access.writeDeadlineMillis());
+  /** Money and admin routes other than holds (mounted with the hot path). */
+  private List<RouteModule> ledgerRoutes(LedgerAccess access, IdempotentCommands commands) {
     return List.of(
         new AdminRoutes(vertx, services, storage,
             new BatchReview(storage.pool(), access.ledger(), services.clock(),
