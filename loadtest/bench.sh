@@ -99,9 +99,9 @@ port_free() { # port
   fi
 }
 
-wait_http() { # url seconds: until the url answers 2xx, as long as the server we started lives
+wait_http() { # url seconds pid: until the url answers 2xx, as long as the server (pid) we started lives
   for _ in $(seq 1 "$(( $2 * 10 ))"); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited; see $OUT/*.log" >&2; return 1; }
+    kill -0 "$3" 2>/dev/null || { echo "the server exited; see $OUT/*.log" >&2; return 1; }
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
     sleep 0.1
   done
@@ -183,31 +183,28 @@ live_heap_bytes() { # full GC, then the total of live objects
   jcmd "$SERVER_PID" GC.class_histogram | awk '/^Total/ {print $3}'
 }
 
-start_miss_gateway() { # the L1-miss gateway on MISS_PORT, beside the warm one, so (ii) and (iii) can alternate
-  log "starting the gateway (miss) on port $MISS_PORT: L1_MAX_ACCOUNTS=$MISS_L1_ACCOUNTS"
-  port_free "$MISS_PORT"
-  env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$MISS_PORT" \
-    RISK_CONFIG_POLL_MILLIS=60000 PG_POOL_SIZE="$PG_POOL_SIZE" L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS" \
-    java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-miss.log" 2>&1 &
-  MISS_PID=$!
-  for _ in $(seq 1 1200); do
-    kill -0 "$MISS_PID" 2>/dev/null || { echo "the miss gateway exited; see $OUT/gateway-miss.log" >&2; exit 1; }
-    curl -fsS -o /dev/null "http://127.0.0.1:$MISS_PORT/health/ready" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "no answer from the miss gateway" >&2
-  exit 1
+launch_gateway() { # name port, then extra env assignments... -> LAUNCHED_PID, once /health/ready answers
+  local name=$1 port=$2
+  shift 2
+  log "starting the gateway ($name) on port $port: $*"
+  port_free "$port"
+  env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$port" \
+    RISK_CONFIG_POLL_MILLIS=60000 PG_POOL_SIZE="$PG_POOL_SIZE" "$@" java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" \
+    > "$OUT/gateway-$name.log" 2>&1 &
+  LAUNCHED_PID=$!
+  wait_http "http://127.0.0.1:$port/health/ready" 120 "$LAUNCHED_PID" || { kill "$LAUNCHED_PID" 2>/dev/null; return 1; }
 }
 
-start_gateway() { # name, then extra env assignments...
+start_gateway() { # name, then extra env assignments...: the gateway on GATEWAY_PORT (SERVER_PID)
   local name=$1
   shift
-  log "starting the gateway ($name): $*"
-  port_free "$GATEWAY_PORT"
-  env PG_URL="$PG_URL" REDIS_URL="$REDIS_URL" REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$GATEWAY_PORT" \
-    RISK_CONFIG_POLL_MILLIS=60000 PG_POOL_SIZE="$PG_POOL_SIZE" "$@" java "${JAVA_ARGS[@]}" -jar "$GATEWAY_JAR" > "$OUT/gateway-$name.log" 2>&1 &
-  SERVER_PID=$!
-  wait_http "http://127.0.0.1:$GATEWAY_PORT/health/ready" 120
+  launch_gateway "$name" "$GATEWAY_PORT" "$@"
+  SERVER_PID=$LAUNCHED_PID
+}
+
+start_miss_gateway() { # the L1-miss gateway on MISS_PORT (MISS_PID), beside the warm one, so (ii) and (iii) alternate
+  launch_gateway miss "$MISS_PORT" L1_MAX_ACCOUNTS="$MISS_L1_ACCOUNTS"
+  MISS_PID=$LAUNCHED_PID
 }
 
 if [ "$OPEN_LOOP_CLIENT" = native ]; then
@@ -242,9 +239,7 @@ java "${JAVA_ARGS[@]}" -cp "$TOOLS_JAR" com.creditgate.loadtest.baseline.Baselin
 BASELINE_PID=$!
 sleep 1
 for _ in $(seq 1 100); do grep -q listening "$OUT/baseline.log" && break; sleep 0.1; done
-SERVER_PID=$BASELINE_PID # wait_http and warm_until_steady watch it until the gateway starts
 warm_until_steady baseline "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check
-SERVER_PID=
 
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 start_gateway warm L1_MAX_ACCOUNTS=$(( ACCOUNTS * 2 )) L1_TTL_MILLIS=3600000
