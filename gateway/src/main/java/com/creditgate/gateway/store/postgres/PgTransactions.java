@@ -9,6 +9,7 @@ import io.vertx.sqlclient.TransactionRollbackException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Money transactions with a deadline, counted from the call (the wait for a connection included). The body must
@@ -31,7 +32,7 @@ public final class PgTransactions {
   public static <T> Future<T> withDeadline(Pool pool, long deadlineMillis, Function<SqlConnection, Future<T>> body) {
     long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     return pool.getConnection()
-        .compose(conn -> inTransaction(conn, deadlineNanos, body).eventually(conn::close))
+        .compose(conn -> guarded(() -> inTransaction(conn, deadlineNanos, body)).eventually(conn::close))
         .timeout(deadlineMillis, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
             ? new GatewayException.DependencyUnavailable("postgres",
@@ -50,7 +51,8 @@ public final class PgTransactions {
       return Future.failedFuture(new TimeoutException("deadline passed before the body"));
     }
     Future<Transaction> begun = conn.begin();
-    Future<T> result = body.apply(conn).timeout(remainingNanos, TimeUnit.NANOSECONDS);
+    // a body that throws instead of failing its future still gets its ROLLBACK, and the connection goes back
+    Future<T> result = guarded(() -> body.apply(conn)).timeout(remainingNanos, TimeUnit.NANOSECONDS);
     return begun.transform(began -> {
       if (began.failed()) { // the body's statements, sent after a failed BEGIN, fail too: wait for them
         return result.transform(ignored -> Future.<T>failedFuture(began.cause()));
@@ -65,5 +67,14 @@ public final class PgTransactions {
             : tx.rollback().transform(rolledBack -> Future.<T>failedFuture(failure));
       });
     });
+  }
+
+  /** {@code step}'s future, or a failed one when it throws instead. */
+  private static <T> Future<T> guarded(Supplier<Future<T>> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }

@@ -81,6 +81,19 @@ class PgTransactionsIntegrationTests {
   }
 
   @Test
+  void aBodyThatThrowsAfterItsFirstStatementIsRolledBackAndGivesTheConnectionBack() {
+    Future<Void> throwing = PgTransactions.withDeadline(pool, 5_000, conn -> {
+      insert(conn, 6);
+      throw new IllegalStateException("a bug in a command");
+    });
+    assertThatThrownBy(() -> TestServices.await(throwing)).hasRootCauseMessage("a bug in a command");
+    // the one connection came back, outside any transaction: this call gets it and commits
+    TestServices.await(PgTransactions.withDeadline(pool, 5_000, conn -> insert(conn, 7)));
+    assertThat(TestServices.await(pool.query("SELECT array_agg(id) AS ids FROM t").execute()).iterator().next()
+        .getArrayOfIntegers("ids")).containsExactly(7);
+  }
+
+  @Test
   void aCommittedBodyIsVisibleAndReturnsItsResult() {
     Integer result = TestServices.await(PgTransactions.withDeadline(pool, 5_000,
         conn -> insert(conn, 4).compose(v -> insert(conn, 5)).map(7)));
