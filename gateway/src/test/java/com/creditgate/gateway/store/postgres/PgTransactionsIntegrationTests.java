@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link PgTransactions} against the real server, on a pool of ONE connection so every call reuses the connection
- * the previous one returned: the body's first statement, sent behind BEGIN without waiting for it, is inside the
- * transaction (rolled back with it), and no call leaves the connection inside a transaction.
+ * the previous one returned: the body's statements are inside the transaction (rolled back with it, whether the body
+ * fails, throws or outlives its deadline), and no call leaves the connection inside a transaction.
  */
 class PgTransactionsIntegrationTests {
   private TestVertx testVertx;
@@ -52,7 +52,7 @@ class PgTransactionsIntegrationTests {
   }
 
   @Test
-  void aBodyThatFailsAfterItsPipelinedFirstStatementLeavesNothing() {
+  void aBodyThatFailsAfterItsFirstStatementLeavesNothing() {
     Future<Void> failing = PgTransactions.withDeadline(pool, 5_000,
         conn -> insert(conn, 1).compose(v -> conn.query("SELECT 1 / 0").execute()).mapEmpty());
     assertThatThrownBy(() -> TestServices.await(failing)).hasMessageContaining("division by zero");
