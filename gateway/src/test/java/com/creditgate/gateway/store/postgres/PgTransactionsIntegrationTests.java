@@ -94,6 +94,16 @@ class PgTransactionsIntegrationTests {
   }
 
   @Test
+  void aBodyThatGoesOnAfterItsDeadlineCannotWriteOutsideTheTransaction() throws InterruptedException {
+    // the body's first statement outlives the deadline; its continuation then tries to write
+    Future<Void> late = PgTransactions.withDeadline(pool, 300,
+        conn -> conn.query("SELECT pg_sleep(0.8)").execute().compose(v -> insert(conn, 8)).mapEmpty());
+    assertThatThrownBy(() -> TestServices.await(late)).hasRootCauseInstanceOf(GatewayException.DependencyUnavailable.class);
+    Thread.sleep(1_500); // the sleep ends, the continuation runs, the rollback completes
+    assertThat(rows()).as("nothing written after the client was told 503").isZero();
+  }
+
+  @Test
   void aCommittedBodyIsVisibleAndReturnsItsResult() {
     Integer result = TestServices.await(PgTransactions.withDeadline(pool, 5_000,
         conn -> insert(conn, 4).compose(v -> insert(conn, 5)).map(7)));
