@@ -18,7 +18,7 @@ public final class Validation {
 
   /** Validates a path parameter id, naming it in the 400. */
   public static String pathId(String name, String value) {
-    if (value == null || !ID.matcher(value).matches()) {
+    if (value == null || !Format.ID.matches(value)) {
       throw new GatewayException.InvalidRequest("/" + name, name + " must match " + ID.pattern());
     }
     return value;
