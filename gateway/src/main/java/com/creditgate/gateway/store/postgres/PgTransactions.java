@@ -44,14 +44,10 @@ public final class PgTransactions {
         return Future.<T>failedFuture(new TimeoutException("deadline passed before the body"));
       }
       Guard guard = new Guard(conn);
-      Future<T> result;
-      try {
-        result = body.apply(guard.connection());
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
-      }
-      // decided before withTransaction sees the outcome, so before it sends COMMIT or ROLLBACK
-      return result.timeout(remainingNanos, TimeUnit.NANOSECONDS).andThen(outcome -> guard.decide());
+      // decided before withTransaction sees the outcome, so before it sends COMMIT or ROLLBACK (a body that throws
+      // instead is rolled back by withTransaction itself, with no continuation left to guard against)
+      return body.apply(guard.connection()).timeout(remainingNanos, TimeUnit.NANOSECONDS)
+          .andThen(outcome -> guard.decide());
     })
         .timeout(deadlineMillis, TimeUnit.MILLISECONDS)
         .recover(e -> Future.failedFuture(e instanceof TimeoutException
