@@ -7,36 +7,28 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One batch of audit records as the parameters of a single set-based insert: a column array per field (the
- * reasons as {@link AuditRecord#REASONS_MAX} arrays, one per slot, null where a row has fewer), and every
- * feature snapshot in one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced
- * per row by offset. One statement and one round trip per batch, whatever its size; Postgres parses it once.
- * Nothing is sliced out of a variable-length array (that is a scan from its start, quadratic per batch: 150 ms
- * for 2 000 rows against 60 ms, measured with psql on the bench database), and there is no
- * {@code ON CONFLICT}: decision ids are unique (version-7 UUIDs, increasing within a JVM, 62 random bits
- * besides), and its speculative insertion cost 25 of those 60 ms. A duplicate would fail the batch into the
- * overflow log, counted, not drop it. Ids go as a binary {@code uuid[]} (16 bytes each, no text to parse), the
- * time as milliseconds turned into a timestamp by float8 division, not {@code numeric} division per row (the
- * float8 result is exact to the millisecond: checked on a million random instants). The arrays are unnested in the
- * select list, which Postgres steps through in lockstep row by row (ProjectSet), not in {@code FROM} ({@code ROWS
- * FROM}), which first materialises every row into a tuplestore: 15–25 % less Postgres CPU per row (0.51–0.56 against
- * 0.59–0.75 CPU-s per 60 000 rows, tools/audit-insert-bench).
+ * One batch of audit records as the parameters of a single insert of ONE row: a segment of
+ * {@code decision_audit_segments} (V013) holding the batch's columns as arrays. A column array per field (the
+ * reasons as {@link AuditRecord#REASONS_MAX} arrays, one per slot, null where a row has fewer), every feature
+ * snapshot in one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced per row by
+ * offset, and the segment's first and last decision time and the lowest and highest decision id (unsigned, as
+ * Postgres orders {@code uuid}) for its time partition and its id span. Postgres stores the arrays as they come,
+ * out of line and uncompressed: one tuple, one GiST entry and a GIN entry per account, instead of a tuple and two
+ * btree entries per decision (0.17–0.27 against 0.59–0.72 CPU-s per 60 000 decisions, tools/audit-insert-bench;
+ * BENCHMARKS.md, "Decision log as segments"). The view {@code decision_audit} unpacks segments into the rows
+ * this writer used to insert. One statement and one round trip per batch, whatever its size. Ids go as a binary
+ * {@code uuid[]} (16 bytes each, no text to parse), times as epoch milliseconds.
  */
 final class AuditBatch {
-  static final String INSERT = "INSERT INTO decision_audit (decision_id, account_id, amount_minor, decision, score,"
-      + " pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at,"
-      + " order_id, merchant_category, channel)"
-      + " SELECT u.id, u.account, u.amount, u.decision, u.score, u.pd,"
-      + " array_remove(ARRAY[u.r1, u.r2, u.r3, u.r4], NULL), u.model, u.policy,"
-      + " substring($13::bytea FROM u.offset_bytes + 1 FOR u.length_bytes), u.degraded, u.client,"
-      + " to_timestamp(u.millis / 1000.0::float8), u.order_id, u.merchant_category, u.channel"
-      + " FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::text[]) AS account, unnest($3::bigint[]) AS amount,"
-      + " unnest($4::text[]) AS decision, unnest($5::int[]) AS score, unnest($6::float8[]) AS pd,"
-      + " unnest($7::text[]) AS r1, unnest($8::text[]) AS r2, unnest($9::text[]) AS r3, unnest($10::text[]) AS r4,"
-      + " unnest($11::text[]) AS model, unnest($12::text[]) AS policy, unnest($14::int[]) AS offset_bytes,"
-      + " unnest($15::int[]) AS length_bytes, unnest($16::bool[]) AS degraded, unnest($17::text[]) AS client,"
-      + " unnest($18::bigint[]) AS millis, unnest($19::text[]) AS order_id,"
-      + " unnest($20::text[]) AS merchant_category, unnest($21::text[]) AS channel) u";
+  static final String INSERT = "INSERT INTO decision_audit_segments (decided_from, decided_to, id_span,"
+      + " decision_count, decision_ids, account_ids, amounts_minor, decisions, scores, pds, reasons_1, reasons_2,"
+      + " reasons_3, reasons_4, model_versions, policy_versions, features, feature_offsets, feature_lengths,"
+      + " degraded, client_ids, decided_millis, order_ids, merchant_categories, channels)"
+      + " VALUES (to_timestamp($22::int8 / 1000.0::float8), to_timestamp($23::int8 / 1000.0::float8),"
+      + " decision_audit_id_span($24::uuid, $25::uuid, '[]'), cardinality($1::uuid[]), $1::uuid[], $2::text[],"
+      + " $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[],"
+      + " $11::text[], $12::text[], $13::bytea, $14::int[], $15::int[], $16::bool[], $17::text[], $18::bigint[],"
+      + " $19::text[], $20::text[], $21::text[])";
 
   static {
     Check.that(AuditRecord.REASONS_MAX == 4, "INSERT has 4 reason columns, records carry %s", AuditRecord.REASONS_MAX);
@@ -65,8 +57,20 @@ final class AuditBatch {
     String[] categories = new String[rows];
     String[] channels = new String[rows];
     Buffer features = Buffer.buffer(rows * records.get(0).features().length * Float.BYTES);
+    long fromMillis = Long.MAX_VALUE;
+    long toMillis = Long.MIN_VALUE;
+    UUID lowestId = records.get(0).decisionId();
+    UUID highestId = lowestId;
     for (int row = 0; row < rows; row++) {
       AuditRecord r = records.get(row);
+      fromMillis = Math.min(fromMillis, r.decidedAtMillis());
+      toMillis = Math.max(toMillis, r.decidedAtMillis());
+      if (compareUnsigned(r.decisionId(), lowestId) < 0) {
+        lowestId = r.decisionId();
+      }
+      if (compareUnsigned(r.decisionId(), highestId) > 0) {
+        highestId = r.decisionId();
+      }
       ids[row] = r.decisionId();
       accounts[row] = r.accountId();
       amounts[row] = r.amountMinor();
@@ -95,7 +99,17 @@ final class AuditBatch {
         .addArrayOfString(reasons[1]).addArrayOfString(reasons[2]).addArrayOfString(reasons[3])
         .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)
         .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
-        .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels);
+        .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels)
+        .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId);
+  }
+
+  /**
+   * Orders ids as Postgres orders {@code uuid}: bytewise, unsigned ({@link UUID#compareTo} compares the halves
+   * signed, which puts ids with the top bit set first).
+   */
+  static int compareUnsigned(UUID a, UUID b) {
+    int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+    return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
   }
 
   /** Decodes a {@code features} column value back into the snapshot (NaN = missing). */

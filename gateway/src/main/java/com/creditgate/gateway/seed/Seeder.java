@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Seeder {
   private static final String TRUNCATE = "TRUNCATE accounts, holds, account_events, limit_history,"
-      + " notification_outbox, idempotency_keys, decision_audit";
+      + " notification_outbox, idempotency_keys, decision_audit_segments";
   private static final long STEP_TIMEOUT_SECONDS = 300;
   private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 

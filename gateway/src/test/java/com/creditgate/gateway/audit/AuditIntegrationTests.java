@@ -131,7 +131,7 @@ class AuditIntegrationTests {
     gateway.sql("CREATE TABLE audit_statements (n integer NOT NULL)");
     gateway.sql("CREATE FUNCTION count_audit_statement() RETURNS trigger LANGUAGE plpgsql AS "
         + "'BEGIN INSERT INTO audit_statements VALUES (1); RETURN NULL; END'");
-    gateway.sql("CREATE TRIGGER audit_statement AFTER INSERT ON decision_audit FOR EACH STATEMENT "
+    gateway.sql("CREATE TRIGGER audit_statement AFTER INSERT ON decision_audit_segments FOR EACH STATEMENT "
         + "EXECUTE FUNCTION count_audit_statement()");
     DecisionAuditLog log = gateway.gateway().services().auditLog();
     for (int i = 0; i < 250; i++) {
@@ -141,6 +141,8 @@ class AuditIntegrationTests {
     assertThat(log.written()).isEqualTo(250);
     assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit").iterator().next().getLong("n")).isEqualTo(250);
     assertThat(gateway.sql("SELECT count(*) AS n FROM audit_statements").iterator().next().getLong("n")).isEqualTo(3);
+    assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit_segments").iterator().next().getLong("n"))
+        .as("one segment row per batch").isEqualTo(3);
   }
 
   @Test

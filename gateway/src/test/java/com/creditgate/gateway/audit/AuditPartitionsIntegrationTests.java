@@ -35,14 +35,15 @@ class AuditPartitionsIntegrationTests {
   private static List<String> dayPartitions(TestGateway gateway) {
     List<String> names = new ArrayList<>();
     for (Row row : gateway.sql("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-        + "WHERE i.inhparent = 'decision_audit'::regclass AND c.relname <> 'decision_audit_default' ORDER BY 1")) {
+        + "WHERE i.inhparent = 'decision_audit_segments'::regclass AND c.relname <> 'decision_audit_default' ORDER BY 1")) {
       names.add(row.getString("relname"));
     }
     return names;
   }
 
   private static String partitionOf(TestGateway gateway, String name) {
-    return gateway.sql("SELECT tableoid::regclass::text AS part FROM decision_audit WHERE decision_id = $1",
+    return gateway.sql("SELECT tableoid::regclass::text AS part FROM decision_audit_segments"
+            + " WHERE $1 = ANY (decision_ids)",
             AuditRecords.id(name))
         .iterator().next().getString("part");
   }
@@ -62,7 +63,9 @@ class AuditPartitionsIntegrationTests {
 
   @Test
   void aDayWithoutItsPartitionLandsInTheDefaultAndMovesWhenTheDayIsCreated() {
-    TestGateway gateway = TestGateway.start(vertx, TestGateway.freshSettings(vertx), CLOCK);
+    Map<String, String> settings = TestGateway.freshSettings(vertx);
+    settings.put("AUDIT_BATCH_MAX", "1"); // a segment per decision: a segment lives in its last decision's day
+    TestGateway gateway = TestGateway.start(vertx, settings, CLOCK);
     DecisionAuditLog log = gateway.gateway().services().auditLog();
     log.offer(AuditRecords.sample("today", CLOCK.millis()));
     log.offer(AuditRecords.sample("far-ahead", Instant.parse("2027-03-01T08:00:00Z").toEpochMilli()));
