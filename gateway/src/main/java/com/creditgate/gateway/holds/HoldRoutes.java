@@ -80,11 +80,8 @@ public final class HoldRoutes implements RouteModule {
 
   private static HttpAnswer placed(HoldRepository.NewHold hold, AccountRecord account) {
     HoldRequest request = hold.request();
-    return HttpAnswer.json(201, new JsonObject()
-            .put("holdId", hold.holdId()).put("decision", "APPROVE").put("accountId", request.accountId())
-            .put("amount", request.amountMinor()).put("available", account.state().availableMinor())
-            .put("expiresAt", hold.expiresAt().toString()).put("orderId", request.orderId()))
-        .changed(account);
+    return HttpAnswer.json(201, HoldAnswer.placed(hold.holdId(), request.accountId(), request.amountMinor(),
+        account.state().availableMinor(), hold.expiresAt(), request.orderId())).changed(account);
   }
 
   private void get(RoutingContext ctx) {
