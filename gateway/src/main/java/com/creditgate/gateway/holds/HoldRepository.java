@@ -8,10 +8,14 @@ import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.store.AccountNotFound;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.postgres.PgAccountRepository;
+import com.creditgate.gateway.store.postgres.PgSingleStatement;
+import com.creditgate.gateway.store.postgres.PgTransactions;
 import com.creditgate.scoring.feature.Feature;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -27,26 +31,32 @@ import java.util.List;
  * the row lock and can never together exceed available credit. The same statement returns the account row,
  * after the hold when it was placed or, when it was not, exactly as the decision saw it (the row the statement
  * locked): the caches are refreshed from it and a decline is explained from it, with no second round
- * trip. Capture and release lock the hold, then the account (always in that order), inside the caller's
- * transaction. Stateless and thread-safe.
+ * trip. The statement honours a cutoff ({@link PgSingleStatement}), so that it can run alone, in autocommit: one
+ * round trip for a hold without an {@code Idempotency-Key}. Capture and release lock the hold, then the account
+ * (always in that order), inside the caller's transaction. Stateless and thread-safe.
  */
 final class HoldRepository {
   /**
    * One statement: lock the account row (READ COMMITTED re-reads its newest version after any wait), take the
-   * hold only when it is ACTIVE and the amount fits, and answer the state the decision was made on. A decline's
-   * reason therefore comes from the same row version as the decision, never from a later snapshot.
+   * hold only when it is ACTIVE, the amount fits and the cutoff {@code $7} has not passed, and answer the state the
+   * decision was made on and whether it was in time. A decline's reason therefore comes from the same row version as
+   * the decision, never from a later snapshot. The clock is read in {@code gate}, a scan of {@code acc}, so only once
+   * the row is locked: read in {@code acc}'s own select list it would be computed by the index scan under the lock,
+   * BEFORE the wait for it (EXPLAIN VERBOSE shows {@code clock_timestamp()} in the Index Scan's output beneath
+   * LockRows there, and in the CTE Scan on acc here; HoldDeadlineIntegrationTests holds the difference).
    */
   private static final String PLACE = "WITH acc AS ("
       + " SELECT " + PgAccountRepository.COLUMNS + " FROM accounts WHERE account_id = $1 FOR UPDATE),"
+      + " gate AS (SELECT clock_timestamp() < $7 AS in_time FROM acc),"
       + " taken AS ("
       + " UPDATE accounts a SET held_minor = a.held_minor + $2, version = a.version + 1, updated_at = now()"
-      + " FROM acc WHERE a.account_id = acc.account_id AND acc.status = 'ACTIVE'"
+      + " FROM acc, gate WHERE a.account_id = acc.account_id AND gate.in_time AND acc.status = 'ACTIVE'"
       + " AND acc.credit_limit_minor - acc.outstanding_minor - acc.held_minor >= $2"
       + " RETURNING a.*),"
       + " hold AS (INSERT INTO holds (hold_id, account_id, amount_minor, status, order_id, client_id, expires_at)"
       + " SELECT $3, account_id, $2, 'ACTIVE', $4, $5, $6 FROM taken)"
-      + " SELECT true AS placed, " + PgAccountRepository.COLUMNS + " FROM taken"
-      + " UNION ALL SELECT false AS placed, " + PgAccountRepository.COLUMNS + " FROM acc"
+      + " SELECT true AS placed, true AS in_time, " + PgAccountRepository.COLUMNS + " FROM taken"
+      + " UNION ALL SELECT false AS placed, gate.in_time, " + PgAccountRepository.COLUMNS + " FROM acc, gate"
       + " WHERE NOT EXISTS (SELECT 1 FROM taken)";
   private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
       + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2 FOR UPDATE";
@@ -75,6 +85,16 @@ final class HoldRepository {
       + " UPDATE accounts a SET held_minor = a.held_minor - s.total, version = a.version + 1, updated_at = now()"
       + " FROM sums s WHERE a.account_id = s.account_id RETURNING a.account_id";
 
+  /** A hold to place, {@code expiresAt} on the business clock. */
+  record NewHold(String holdId, HoldRequest request, String clientId, Instant expiresAt) {
+
+    /** The arguments of {@link #PLACE}, the cutoff last. */
+    Tuple args(OffsetDateTime cutoff) {
+      return Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
+          expiresAt.atOffset(ZoneOffset.UTC), cutoff);
+    }
+  }
+
   /** A hold as locked for capture or release. */
   record Hold(String holdId, String accountId, long amountMinor, long capturedMinor, String status, String orderId,
       Instant expiresAt) {
@@ -87,26 +107,43 @@ final class HoldRepository {
   }
 
   /**
-   * Places a hold in one statement inside the caller's transaction; the account as stored after it, or a failed
-   * future saying why it does not fit (from the row the same statement locked and decided on).
+   * Places a hold in one statement inside the caller's transaction (whose deadline rules; the statement's cutoff,
+   * counted from now, is only a second fence); the account as stored after it, or a failure as {@link #placed} says.
    */
-  Future<AccountRecord> place(SqlConnection conn, String holdId, HoldRequest request, String clientId,
-      Instant expiresAt) {
-    Tuple args = Tuple.of(request.accountId(), request.amountMinor(), holdId, request.orderId(), clientId,
-        expiresAt.atOffset(ZoneOffset.UTC));
-    return conn.preparedQuery(PLACE).execute(args).map(rows -> {
-      if (rows.size() == 0) {
-        throw AccountNotFound.of(request.accountId());
-      }
-      Row row = rows.iterator().next();
-      AccountRecord account = PgAccountRepository.map(row);
-      if (!row.getBoolean("placed")) {
-        throw declined(account.state(), request);
-      }
-      Check.that(account.state().heldMinor() <= account.state().creditLimitMinor(), "held above the limit on %s",
-          account.accountId());
-      return account;
-    });
+  Future<AccountRecord> place(SqlConnection conn, NewHold hold, long deadlineMillis) {
+    return conn.preparedQuery(PLACE).execute(hold.args(PgSingleStatement.cutoff(deadlineMillis)))
+        .map(rows -> placed(rows, hold.request(), deadlineMillis));
+  }
+
+  /**
+   * Places a hold in one autocommit statement, one round trip ({@link PgSingleStatement}); the account as stored
+   * after it, or a failure as {@link #placed} says.
+   */
+  Future<AccountRecord> place(Pool pool, NewHold hold, long deadlineMillis) {
+    return PgSingleStatement.execute(pool, deadlineMillis, PLACE, hold::args)
+        .map(rows -> placed(rows, hold.request(), deadlineMillis));
+  }
+
+  /**
+   * The account {@link #PLACE} answered after placing the hold; else why not: the account is unknown (404), the
+   * statement ran past its cutoff (the 503 of a missed deadline, never a decline: nothing was decided), or the hold
+   * does not fit (409, explained from the row the statement locked and decided on).
+   */
+  private static AccountRecord placed(RowSet<Row> rows, HoldRequest request, long deadlineMillis) {
+    if (rows.size() == 0) {
+      throw AccountNotFound.of(request.accountId());
+    }
+    Row row = rows.iterator().next();
+    if (!row.getBoolean("in_time")) {
+      throw PgTransactions.missedDeadline(deadlineMillis);
+    }
+    AccountRecord account = PgAccountRepository.map(row);
+    if (!row.getBoolean("placed")) {
+      throw declined(account.state(), request);
+    }
+    Check.that(account.state().heldMinor() <= account.state().creditLimitMinor(), "held above the limit on %s",
+        account.accountId());
+    return account;
   }
 
   private static GatewayException.Declined declined(CreditState state, HoldRequest request) {

@@ -11,6 +11,7 @@ import com.creditgate.gateway.http.Validation;
 import com.creditgate.gateway.idempotency.HttpAnswer;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.LedgerAccess;
+import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
 import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
@@ -26,9 +27,10 @@ import java.util.UUID;
 
 /**
  * {@code POST /v1/holds}, {@code GET /v1/holds/{id}}, {@code POST /v1/holds/{id}/capture},
- * {@code DELETE /v1/holds/{id}}. Money truth is Postgres: each operation is one transaction; after commit the
- * account is published to Redis and every replica's L1, as the placing statement returned it for a new hold
- * and re-read after a capture or release.
+ * {@code DELETE /v1/holds/{id}}. Money truth is Postgres: each operation is one transaction (placing a hold without
+ * an {@code Idempotency-Key}: one autocommit statement, one round trip); after commit the account is published to
+ * Redis and every replica's L1, as the placing statement returned it for a new hold and re-read after a capture or
+ * release.
  */
 public final class HoldRoutes implements RouteModule {
   private final Pool pool;
@@ -60,18 +62,26 @@ public final class HoldRoutes implements RouteModule {
     router.delete("/v1/holds/:holdId").handler(this::release);
   }
 
+  /**
+   * Without an {@code Idempotency-Key}, one round trip: the placing statement alone, in autocommit, keeping the
+   * deadline itself ({@link HoldRepository#place(Pool, HoldRepository.NewHold, long)}). With a key, the claim, the
+   * statement and the record of the answer in one transaction.
+   */
   private void place(RoutingContext ctx) {
     HoldRequest request = HoldRequest.parse(holdBody.read(ctx.body().buffer()), settings.holdTtlDefaultSeconds(),
         settings.holdTtlMaxSeconds());
-    String clientId = ctx.get(ApiAuth.CLIENT_ID);
-    Instant expiresAt = clock.instant().plusSeconds(request.ttlSeconds());
-    String holdId = holdId(clock.instant());
-    finish(ctx, commands.run(ctx, conn -> holds.place(conn, holdId, request, clientId, expiresAt)
-        .map(account -> HttpAnswer.json(201, new JsonObject()
-            .put("holdId", holdId).put("decision", "APPROVE").put("accountId", request.accountId())
-            .put("amount", request.amountMinor()).put("available", account.state().availableMinor())
-            .put("expiresAt", expiresAt.toString()).put("orderId", request.orderId()))
-            .changed(account))));
+    Instant now = clock.instant();
+    HoldRepository.NewHold hold = new HoldRepository.NewHold(holdId(now), request, ctx.get(ApiAuth.CLIENT_ID),
+        now.plusSeconds(request.ttlSeconds()));
+    finish(ctx, commands.run(ctx,
+        conn -> holds.place(conn, hold, deadlineMillis).map(account -> placed(hold, account)),
+        () -> holds.place(pool, hold, deadlineMillis).map(account -> placed(hold, account))));
+  }
+
+  private static HttpAnswer placed(HoldRepository.NewHold hold, AccountRecord account) {
+    HoldRequest request = hold.request();
+    return HttpAnswer.json(201, HoldAnswer.placed(hold.holdId(), request.accountId(), request.amountMinor(),
+        account.state().availableMinor(), hold.expiresAt(), request.orderId())).changed(account);
   }
 
   private void get(RoutingContext ctx) {

@@ -27,7 +27,12 @@ public record HttpAnswer(int status, String contentType, Buffer body, boolean re
 
   /** A JSON answer. */
   public static HttpAnswer json(int status, JsonObject body) {
-    return new HttpAnswer(status, "application/json", body.toBuffer(), false, null, null);
+    return json(status, body.toBuffer());
+  }
+
+  /** A JSON answer already written ({@code body} is JSON). */
+  public static HttpAnswer json(int status, Buffer body) {
+    return new HttpAnswer(status, "application/json", body, false, null, null);
   }
 
   /** This answer, saying that the command changed {@code accountId}. */

@@ -4,6 +4,7 @@ import com.creditgate.gateway.config.TokenHash;
 import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.http.ApiAuth;
 import com.creditgate.gateway.http.Responses;
+import com.creditgate.gateway.store.postgres.PgSingleStatement;
 import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +14,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +49,20 @@ public final class IdempotentCommands {
 
   /** Runs {@code command} for {@code ctx} in a transaction, honouring its {@code Idempotency-Key}. */
   public Future<HttpAnswer> run(RoutingContext ctx, Function<SqlConnection, Future<HttpAnswer>> command) {
+    return run(ctx, command, () -> PgTransactions.withDeadline(pool, deadlineMillis, command));
+  }
+
+  /**
+   * As {@link #run(RoutingContext, Function)}, but a request without an {@code Idempotency-Key} runs {@code alone}
+   * instead of a transaction: the same command as one autocommit statement that keeps the deadline itself
+   * ({@link PgSingleStatement}), one round trip instead of BEGIN, the command and COMMIT. With a key the claim, the
+   * command and the record of its answer must commit together, so {@code command} runs in a transaction as before.
+   */
+  public Future<HttpAnswer> run(RoutingContext ctx, Function<SqlConnection, Future<HttpAnswer>> command,
+      Supplier<Future<HttpAnswer>> alone) {
     String key = ctx.request().getHeader(HEADER);
     if (key == null) {
-      return PgTransactions.withDeadline(pool, deadlineMillis, command);
+      return alone.get();
     }
     if (!KEY.matcher(key).matches()) {
       return Future.failedFuture(new GatewayException.InvalidRequest(null,

@@ -50,10 +50,16 @@ public final class PgTransactions {
           .andThen(outcome -> guard.decide());
     })
         .timeout(deadlineMillis, TimeUnit.MILLISECONDS)
-        .recover(e -> Future.failedFuture(e instanceof TimeoutException
-            ? new GatewayException.DependencyUnavailable("postgres",
-                "the write did not complete within " + deadlineMillis + " ms and was rolled back; retry shortly")
-            : e));
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException ? missedDeadline(deadlineMillis) : e));
+  }
+
+  /**
+   * The 503 of a money write that missed its deadline: nothing of it is applied, nor will be (here the transaction is
+   * rolled back; a {@link PgSingleStatement} refuses itself past its cutoff).
+   */
+  public static GatewayException.DependencyUnavailable missedDeadline(long deadlineMillis) {
+    return new GatewayException.DependencyUnavailable("postgres",
+        "the write did not complete within " + deadlineMillis + " ms and was rolled back; retry shortly");
   }
 
   /** The body's view of the connection: everything passes through until {@link #decide}, then no statement does. */

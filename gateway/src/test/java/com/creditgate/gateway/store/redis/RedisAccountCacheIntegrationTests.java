@@ -6,6 +6,7 @@ import com.creditgate.common.account.AccountProfile;
 import com.creditgate.common.account.AccountStatus;
 import com.creditgate.common.account.CreditState;
 import com.creditgate.gateway.store.AccountRecord;
+import com.creditgate.gateway.support.RedisProcess;
 import com.creditgate.gateway.support.TestServices;
 import com.creditgate.scoring.feature.FeatureSchema;
 import io.vertx.core.Vertx;
@@ -16,11 +17,16 @@ import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The L2 cache on a real Redis: refreshes that finish out of order never leave the older record behind. */
+/**
+ * The L2 cache on a real Redis: refreshes that finish out of order never leave the older record behind; the refresh
+ * script goes by its digest.
+ */
 class RedisAccountCacheIntegrationTests {
   private static Vertx vertx;
   private static Redis redis;
@@ -92,5 +98,37 @@ class RedisAccountCacheIntegrationTests {
     } finally {
       subscriber.close();
     }
+  }
+
+  @Test
+  void theScriptGoesByItsDigestAndWholeOnlyToARedisThatLacksIt() {
+    // a server of its own: its command counters count this test only, and SCRIPT FLUSH touches no one else
+    try (RedisProcess own = RedisProcess.start()) {
+      Redis client = Redis.createClient(vertx, own.url());
+      try {
+        RedisAccountCache onOwn = new RedisAccountCache(client, prefix, 60, 2_000);
+        TestServices.await(onOwn.putAndAnnounce(record("l2-sha", 1, 100)));
+        TestServices.await(onOwn.put(record("l2-sha", 2, 200)));
+        TestServices.await(onOwn.putAndAnnounce(record("l2-sha", 3, 300)));
+        assertThat(calls(client, "eval")).as("the text once, to a server that did not have it").isEqualTo(1);
+        assertThat(calls(client, "evalsha")).isGreaterThanOrEqualTo(3);
+
+        TestServices.await(client.send(Request.cmd(Command.SCRIPT).arg("FLUSH")));
+        TestServices.await(onOwn.put(record("l2-sha", 4, 400)));
+        assertThat(calls(client, "eval")).as("again after the server lost its scripts").isEqualTo(2);
+        AccountRecord cached = TestServices.await(onOwn.get("l2-sha"));
+        assertThat(cached.state().version()).isEqualTo(4);
+        assertThat(cached.state().heldMinor()).isEqualTo(400);
+      } finally {
+        client.close();
+      }
+    }
+  }
+
+  /** How many times {@code command} ran on the server of {@code client} ({@code INFO commandstats}). */
+  private static long calls(Redis client, String command) {
+    String stats = TestServices.await(client.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
+    Matcher calls = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
   }
 }
