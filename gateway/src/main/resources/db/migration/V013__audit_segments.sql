@@ -3,10 +3,10 @@
 -- and an account-index entry each: on two cores the audit writer's backend used 0.57 of a core at 38 700
 -- decisions/s, a third of what the whole gateway spent answering them. A segment is one tuple whose arrays go out
 -- of line uncompressed (STORAGE EXTERNAL: a memcpy into TOAST chunks, no pglz), one GiST entry for the span of
--- its decision ids and one GIN entry per distinct account (the GIN pending list takes a batch's keys in one
--- append; they are merged into the index in bulk later). Measured with tools/audit-insert-bench (BENCHMARKS.md,
+-- its decision ids and one GIN entry per distinct account. Measured with tools/audit-insert-bench (BENCHMARKS.md,
 -- "Decision log as segments"): 0.06-0.09 CPU-s per 60 000 decisions without the account index, 0.17-0.27 with
--- it, against 0.59-0.72 for the row-per-decision insert, on the same database.
+-- it, against 0.59-0.72 for the row-per-decision insert, on the same database; through the gateway, all Postgres
+-- backends 0.60 against 1.14 CPU-s per 100 000 decisions (the account index is most of what remains).
 --
 -- Reading is unchanged for SQL: decision_audit is now a view with the old table's columns, one row per decision
 -- (decision_audit_unpack). A query on the view's columns unpacks every segment it scans, so for a large trail
@@ -74,7 +74,11 @@ END $$;
 
 CREATE INDEX decision_audit_segments_time_idx ON decision_audit_segments (decided_to);
 CREATE INDEX decision_audit_segments_ids_idx ON decision_audit_segments USING gist (id_span);
-CREATE INDEX decision_audit_segments_accounts_idx ON decision_audit_segments USING gin (account_ids);
+-- fastupdate off: each batch's keys go straight into the index. With the pending list on, the same work came as a
+-- merge every few megabytes, done inline by one insert (0.3-0.6 s of a core at once, stalling the writer); measured
+-- through the gateway both cost the same CPU per decision (0.91 vs 0.93 CPU-s per 100 000, BENCHMARKS.md).
+CREATE INDEX decision_audit_segments_accounts_idx ON decision_audit_segments USING gin (account_ids)
+  WITH (fastupdate = off);
 CREATE TABLE decision_audit_default PARTITION OF decision_audit_segments DEFAULT;
 
 -- One row per decision of segment s, in the order the writer sent them.

@@ -134,7 +134,7 @@ class AuditSegmentsIntegrationTests {
   }
 
   @Test
-  void segmentColumnsAreStoredOutOfLineUncompressedInEveryDayPartition() {
+  void segmentColumnsAreStoredOutOfLineUncompressedAndAccountsIndexedWithoutAPendingListInEveryDayPartition() {
     TestGateway gateway = gateway(vertx, 100);
     gateway.close();
     List<Row> storage = rows(gateway.sql("SELECT c.relname, a.attname, a.attstorage FROM pg_inherits i"
@@ -144,6 +144,12 @@ class AuditSegmentsIntegrationTests {
     assertThat(storage).hasSizeGreaterThanOrEqualTo(5 * 2);
     assertThat(storage).allSatisfy(row -> assertThat(row.getString("attstorage"))
         .as(row.getString("relname") + "." + row.getString("attname")).isEqualTo("e"));
+    List<Row> accountIndexes = rows(gateway.sql("SELECT c.relname, c.reloptions::text AS options FROM pg_inherits i"
+        + " JOIN pg_index x ON x.indrelid = i.inhrelid JOIN pg_class c ON c.oid = x.indexrelid"
+        + " WHERE i.inhparent = 'decision_audit_segments'::regclass AND c.relname LIKE '%account_ids_idx'"));
+    assertThat(accountIndexes).as("every day's account index, without a pending list to merge in bursts")
+        .hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> assertThat(row.getString("options"))
+            .as(row.getString("relname")).isEqualTo("{fastupdate=off}"));
   }
 
   @Test
