@@ -58,8 +58,9 @@ final class HoldRepository {
       + " SELECT true AS placed, true AS in_time, " + PgAccountRepository.COLUMNS + " FROM taken"
       + " UNION ALL SELECT false AS placed, gate.in_time, " + PgAccountRepository.COLUMNS + " FROM acc, gate"
       + " WHERE NOT EXISTS (SELECT 1 FROM taken)";
-  private static final String LOCK_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
-      + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2 FOR UPDATE";
+  private static final String READ_HOLD = "SELECT hold_id, account_id, amount_minor, captured_minor, status, "
+      + "order_id, expires_at FROM holds WHERE hold_id = $1 AND client_id = $2";
+  private static final String LOCK_HOLD = READ_HOLD + " FOR UPDATE";
   private static final String RESOLVE_HOLD = "UPDATE holds SET status = $2, captured_minor = $3, resolved_at = $4 "
       + "WHERE hold_id = $1";
   private static final String SETTLE_ACCOUNT = "UPDATE accounts SET held_minor = held_minor - $2,"
@@ -166,7 +167,19 @@ final class HoldRepository {
    * client's hold is not found, exactly like an unknown one, so hold ids leak nothing across clients.
    */
   Future<Hold> lock(SqlConnection conn, String holdId, String clientId) {
-    return conn.preparedQuery(LOCK_HOLD).execute(Tuple.of(holdId, clientId)).map(rows -> {
+    return one(conn, LOCK_HOLD, holdId, clientId);
+  }
+
+  /**
+   * The hold as last committed, for a read: one statement on {@code client}, no transaction and no lock, so it
+   * neither waits for a capture or release in flight nor makes one wait. Owned like {@link #lock}.
+   */
+  Future<Hold> find(SqlClient client, String holdId, String clientId) {
+    return one(client, READ_HOLD, holdId, clientId);
+  }
+
+  private static Future<Hold> one(SqlClient client, String sql, String holdId, String clientId) {
+    return client.preparedQuery(sql).execute(Tuple.of(holdId, clientId)).map(rows -> {
       if (rows.size() == 0) {
         throw new GatewayException.NotFound("hold-not-found", "no hold with id " + holdId);
       }

@@ -13,7 +13,6 @@ import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.LedgerAccess;
 import com.creditgate.gateway.store.AccountRecord;
 import com.creditgate.gateway.store.cache.TieredAccountStore;
-import com.creditgate.gateway.store.postgres.PgTransactions;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /v1/holds}, {@code GET /v1/holds/{id}}, {@code POST /v1/holds/{id}/capture},
@@ -44,7 +45,7 @@ public final class HoldRoutes implements RouteModule {
   /** This verticle's reader of hold bodies: routes are built per verticle, so it stays on one event loop. */
   private final FlatJsonBody holdBody = HoldRequest.reader();
 
-  /** Each hold read is bounded by the money-write deadline, like the commands' writes. */
+  /** Each hold read (one statement, no transaction) is bounded by the money-write deadline, like the writes. */
   public HoldRoutes(LedgerAccess access, IdempotentCommands commands, MoneySettings settings) {
     this.pool = access.pool();
     this.store = access.store();
@@ -86,7 +87,12 @@ public final class HoldRoutes implements RouteModule {
 
   private void get(RoutingContext ctx) {
     String holdId = Validation.pathId("holdId", ctx.pathParam("holdId"));
-    PgTransactions.withDeadline(pool, deadlineMillis, conn -> holds.lock(conn, holdId, ctx.get(ApiAuth.CLIENT_ID)))
+    holds.find(pool, holdId, ctx.get(ApiAuth.CLIENT_ID))
+        .timeout(deadlineMillis, TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? new GatewayException.DependencyUnavailable("postgres",
+                "the read did not complete within " + deadlineMillis + " ms; retry shortly")
+            : e))
         .onSuccess(hold -> HttpAnswer.json(200, hold.json()).send(ctx))
         .onFailure(ctx::fail);
   }

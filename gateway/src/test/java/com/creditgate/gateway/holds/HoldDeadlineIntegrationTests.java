@@ -121,6 +121,41 @@ class HoldDeadlineIntegrationTests {
     assertThat(heldMinor("one-trip")).isEqualTo(200);
   }
 
+  @Test
+  void aHoldIsReadInOneRoundTripWithoutATransaction() {
+    gateway.put("/v1/accounts/read-trip", Accounts.goodProfile());
+    String holdId = gateway.post("/v1/holds", hold("read-trip")).bodyAsJsonObject().getString("holdId");
+    // the only connection has the read prepared: from now on a read needs no Parse round trip
+    assertThat(gateway.get("/v1/holds/" + holdId).statusCode()).isEqualTo(200);
+    proxy.delayReplies(ROUND_TRIP_MILLIS);
+    long startNanos = System.nanoTime();
+    HttpResponse<Buffer> read = gateway.get("/v1/holds/" + holdId);
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    proxy.delayReplies(0);
+    assertThat(read.statusCode()).as(read.bodyAsString()).isEqualTo(200);
+    assertThat(read.bodyAsJsonObject().getString("status")).isEqualTo("ACTIVE");
+    // BEGIN, the read and COMMIT would be three delayed replies
+    assertThat(elapsedMillis).as("one delayed reply").isBetween(ROUND_TRIP_MILLIS, 2 * ROUND_TRIP_MILLIS - 1);
+  }
+
+  @Test
+  void aHoldReadDoesNotWaitForACaptureInFlight() {
+    gateway.put("/v1/accounts/read-locked", Accounts.goodProfile());
+    String holdId = gateway.post("/v1/holds", hold("read-locked")).bodyAsJsonObject().getString("holdId");
+    SqlConnection capturing = TestServices.await(direct.getConnection());
+    try {
+      // a capture in flight: its transaction holds the hold's row lock (and has changed the row, uncommitted)
+      TestServices.await(capturing.query("BEGIN").execute().compose(v -> capturing.preparedQuery(
+          "UPDATE holds SET status = 'CAPTURED', captured_minor = amount_minor WHERE hold_id = $1")
+          .execute(Tuple.of(holdId))));
+      HttpResponse<Buffer> read = gateway.get("/v1/holds/" + holdId);
+      assertThat(read.statusCode()).as("answered, not held to the deadline: " + read.bodyAsString()).isEqualTo(200);
+      assertThat(read.bodyAsJsonObject().getString("status")).as("the last committed state").isEqualTo("ACTIVE");
+    } finally {
+      TestServices.await(capturing.query("ROLLBACK").execute().eventually(capturing::close));
+    }
+  }
+
   /**
    * Places a 100 hold through {@code request} on a new account whose row the test locks meanwhile; the statement is
    * held in the frozen proxy until half the deadline. Answers once the lock is released and the statement is over.
