@@ -2,7 +2,6 @@ package com.creditgate.gateway.holds;
 
 import com.creditgate.gateway.http.JsonBytes;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -15,12 +14,12 @@ import java.time.Instant;
 final class HoldAnswer {
   /** Room for the answer with 64-character account and order ids (about 230 bytes); longer grows once. */
   private static final int INITIAL_BYTES = 256;
-  private static final byte[] OPEN_HOLD_ID = ascii("{\"holdId\":");
-  private static final byte[] APPROVED_ACCOUNT_ID = ascii(",\"decision\":\"APPROVE\",\"accountId\":");
-  private static final byte[] AMOUNT = ascii(",\"amount\":");
-  private static final byte[] AVAILABLE = ascii(",\"available\":");
-  private static final byte[] EXPIRES_AT = ascii(",\"expiresAt\":");
-  private static final byte[] ORDER_ID = ascii(",\"orderId\":");
+  private static final byte[] OPEN_HOLD_ID = JsonBytes.ascii("{\"holdId\":");
+  private static final byte[] APPROVED_ACCOUNT_ID = JsonBytes.ascii(",\"decision\":\"APPROVE\",\"accountId\":");
+  private static final byte[] AMOUNT = JsonBytes.ascii(",\"amount\":");
+  private static final byte[] AVAILABLE = JsonBytes.ascii(",\"available\":");
+  private static final byte[] EXPIRES_AT = JsonBytes.ascii(",\"expiresAt\":");
+  private static final byte[] ORDER_ID = JsonBytes.ascii(",\"orderId\":");
 
   private HoldAnswer() {}
 
@@ -35,9 +34,5 @@ final class HoldAnswer {
     JsonBytes.string(out.appendBytes(EXPIRES_AT), expiresAt.toString());
     JsonBytes.string(out.appendBytes(ORDER_ID), orderId);
     return out.appendByte((byte) '}');
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

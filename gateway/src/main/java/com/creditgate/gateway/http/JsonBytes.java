@@ -17,6 +17,11 @@ public final class JsonBytes {
 
   private JsonBytes() {}
 
+  /** The bytes of a constant piece of JSON (field names and punctuation), for writing with {@code appendBytes}. */
+  public static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Appends {@code value} as a JSON string, or {@code null}. */
   public static Buffer string(Buffer out, String value) {
     if (value == null) {

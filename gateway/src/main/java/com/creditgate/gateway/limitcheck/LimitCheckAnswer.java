@@ -5,7 +5,6 @@ import com.creditgate.common.reason.ReasonCode;
 import com.creditgate.gateway.http.JsonBytes;
 import com.creditgate.scoring.decision.Decision;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,24 +21,24 @@ final class LimitCheckAnswer {
    * limit-check allocated.
    */
   private static final int INITIAL_BYTES = 768;
-  private static final byte[] AVAILABLE = ascii(",\"available\":");
-  private static final byte[] CREDIT_LIMIT = ascii(",\"creditLimit\":");
-  private static final byte[] OUTSTANDING = ascii(",\"outstanding\":");
-  private static final byte[] HELD = ascii(",\"held\":");
-  private static final byte[] STATUS = ascii(",\"status\":");
-  private static final byte[] SCORE = ascii(",\"score\":");
-  private static final byte[] PD = ascii(",\"pd\":");
-  private static final byte[] TIER = ascii(",\"tier\":");
-  private static final byte[] CONSERVATIVE_FIELDS = ascii(",\"available\":0,\"creditLimit\":null,"
+  private static final byte[] AVAILABLE = JsonBytes.ascii(",\"available\":");
+  private static final byte[] CREDIT_LIMIT = JsonBytes.ascii(",\"creditLimit\":");
+  private static final byte[] OUTSTANDING = JsonBytes.ascii(",\"outstanding\":");
+  private static final byte[] HELD = JsonBytes.ascii(",\"held\":");
+  private static final byte[] STATUS = JsonBytes.ascii(",\"status\":");
+  private static final byte[] SCORE = JsonBytes.ascii(",\"score\":");
+  private static final byte[] PD = JsonBytes.ascii(",\"pd\":");
+  private static final byte[] TIER = JsonBytes.ascii(",\"tier\":");
+  private static final byte[] CONSERVATIVE_FIELDS = JsonBytes.ascii(",\"available\":0,\"creditLimit\":null,"
       + "\"outstanding\":null,\"held\":null,\"status\":null,\"score\":null,\"pd\":null,\"tier\":null");
-  private static final byte[] OPEN_DECISION_ID = ascii("{\"decisionId\":");
-  private static final byte[] DECISION = ascii(",\"decision\":");
-  private static final byte[] ACCOUNT_ID = ascii(",\"accountId\":");
-  private static final byte[] AMOUNT = ascii(",\"amount\":");
-  private static final byte[] REASONS = ascii(",\"reasons\":[");
-  private static final byte[] REASONS_END_DEGRADED = ascii("],\"degraded\":");
-  private static final byte[] MODEL_VERSION = ascii(",\"modelVersion\":");
-  private static final byte[] POLICY_VERSION = ascii(",\"policyVersion\":");
+  private static final byte[] OPEN_DECISION_ID = JsonBytes.ascii("{\"decisionId\":");
+  private static final byte[] DECISION = JsonBytes.ascii(",\"decision\":");
+  private static final byte[] ACCOUNT_ID = JsonBytes.ascii(",\"accountId\":");
+  private static final byte[] AMOUNT = JsonBytes.ascii(",\"amount\":");
+  private static final byte[] REASONS = JsonBytes.ascii(",\"reasons\":[");
+  private static final byte[] REASONS_END_DEGRADED = JsonBytes.ascii("],\"degraded\":");
+  private static final byte[] MODEL_VERSION = JsonBytes.ascii(",\"modelVersion\":");
+  private static final byte[] POLICY_VERSION = JsonBytes.ascii(",\"policyVersion\":");
   private static final ReasonCode[] CODES = ReasonCode.values();
   private static final byte[][] ENGLISH = encodeReasons(Locale.ENGLISH);
   private static final byte[][] CHINESE = encodeReasons(Locale.SIMPLIFIED_CHINESE);
@@ -101,9 +100,6 @@ final class LimitCheckAnswer {
     return out.appendByte((byte) '}');
   }
 
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
-  }
 
   private static byte[][] encodeReasons(Locale locale) {
     byte[][] encoded = new byte[CODES.length][];

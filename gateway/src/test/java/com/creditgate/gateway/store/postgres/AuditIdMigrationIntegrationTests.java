@@ -13,8 +13,6 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -54,20 +52,9 @@ class AuditIdMigrationIntegrationTests {
     TestServices.await(vertx.close());
   }
 
-  private static String resource(String name) throws IOException {
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** The schema as V010 left it, recorded as applied the way {@link Migrations} records it. */
+  /** The schema as V010 left it. */
   private void migrateToV010() throws IOException {
-    TestServices.await(pool.query("CREATE TABLE schema_migrations (version text PRIMARY KEY, "
-        + "applied_at timestamptz NOT NULL DEFAULT now())").execute());
-    for (String name : BEFORE_V011) {
-      TestServices.await(pool.query(resource(name)).execute());
-      sql.query("INSERT INTO schema_migrations (version) VALUES ($1)", name);
-    }
+    OlderSchema.apply(pool, sql, BEFORE_V011);
   }
 
   @Test

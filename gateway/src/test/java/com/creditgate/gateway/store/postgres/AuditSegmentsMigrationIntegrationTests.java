@@ -12,8 +12,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,12 +51,6 @@ class AuditSegmentsMigrationIntegrationTests {
     TestServices.await(vertx.close());
   }
 
-  private static String resource(String name) throws IOException {
-    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   private List<String> everyRow() {
     List<String> lines = new ArrayList<>();
     for (Row row : sql.query(EVERY_ROW)) {
@@ -69,12 +61,7 @@ class AuditSegmentsMigrationIntegrationTests {
 
   @Test
   void aRowPerDecisionTrailBecomesSegmentsWithEveryValueKept() throws IOException {
-    TestServices.await(pool.query("CREATE TABLE schema_migrations (version text PRIMARY KEY, "
-        + "applied_at timestamptz NOT NULL DEFAULT now())").execute());
-    for (String name : BEFORE_V013) {
-      TestServices.await(pool.query(resource(name)).execute());
-      sql.query("INSERT INTO schema_migrations (version) VALUES ($1)", name);
-    }
+    OlderSchema.apply(pool, sql, BEFORE_V013);
     sql.query("SELECT decision_audit_create_day('2026-11-22')");
     // 2 500 decisions on one day (two segments), 3 on the next (V013 creates its partition, as V010 did),
     // with 0 to 4 reasons, missing order ids and NaN probabilities among them
