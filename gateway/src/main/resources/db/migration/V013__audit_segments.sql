@@ -106,10 +106,7 @@ FROM decision_audit_segments s CROSS JOIN LATERAL decision_audit_unpack(s) u;
 
 -- The decision with this id, through the segments whose id span covers it.
 CREATE FUNCTION decision_audit_by_id(id uuid) RETURNS SETOF decision_audit LANGUAGE sql STABLE AS $$
-  SELECT u.decision_id, u.account_id, u.amount_minor, u.decision, u.score, u.pd, u.reasons, u.model_version,
-         u.policy_version, u.features, u.degraded, u.client_id, u.decided_at, u.order_id, u.merchant_category,
-         u.channel
-  FROM decision_audit_segments s CROSS JOIN LATERAL decision_audit_unpack(s) u
+  SELECT u.* FROM decision_audit_segments s CROSS JOIN LATERAL decision_audit_unpack(s) u
   WHERE s.id_span @> id AND u.decision_id = id
 $$;
 
@@ -118,10 +115,7 @@ $$;
 -- day after until are not looked at (their partitions are pruned, as are those that end before since).
 CREATE FUNCTION decision_audit_of_account(account text, since timestamptz, until timestamptz)
 RETURNS SETOF decision_audit LANGUAGE sql STABLE AS $$
-  SELECT u.decision_id, u.account_id, u.amount_minor, u.decision, u.score, u.pd, u.reasons, u.model_version,
-         u.policy_version, u.features, u.degraded, u.client_id, u.decided_at, u.order_id, u.merchant_category,
-         u.channel
-  FROM decision_audit_segments s CROSS JOIN LATERAL decision_audit_unpack(s) u
+  SELECT u.* FROM decision_audit_segments s CROSS JOIN LATERAL decision_audit_unpack(s) u
   WHERE s.account_ids @> ARRAY[account COLLATE "C"] AND s.decided_to >= since
     AND s.decided_to < until + interval '1 day' AND s.decided_from < until
     AND u.account_id = account AND u.decided_at >= since AND u.decided_at < until

@@ -46,6 +46,12 @@ public final class TestServices {
     return redisUrl;
   }
 
+  /** A pool of ONE connection on {@code url}: every call reuses the connection the previous one returned. */
+  public static Pool onePool(Vertx vertx, String url) {
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(PgConnectOptions.fromUri(url))
+        .using(vertx).build();
+  }
+
   /**
    * A fresh, empty database on the test Postgres; returns its URL. Its name carries its creation time
    * ({@code cg_test_<epoch seconds>_<random>}): the first call of each test JVM drops the test databases made more
@@ -57,8 +63,7 @@ public final class TestServices {
     long now = System.currentTimeMillis() / 1000;
     String name = "cg_test_" + now + "_"
         + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
-    Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1))
-        .connectingTo(PgConnectOptions.fromUri(admin)).using(vertx).build();
+    Pool pool = onePool(vertx, admin);
     if (!staleDatabasesDropped) {
       staleDatabasesDropped = true;
       dropStaleDatabases(pool, now);

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
-import com.creditgate.gateway.support.TestVertx;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
@@ -33,28 +27,23 @@ class AuditIdMigrationIntegrationTests {
       + " score, pd, reasons, model_version, policy_version, features, degraded, client_id, decided_at)"
       + " VALUES ($1, $2, 100, 'APPROVE', 700, 0.01, '{R101}', 'm1', 'p1', '\\x00'::bytea, false, 'demo',"
       + " $3::text::timestamptz)";
-  private Vertx vertx;
-  private Pool pool;
+  private OlderSchema db;
   private TestGateway.Sql sql;
 
   @BeforeEach
-  void startVertx() {
-    vertx = TestVertx.loopLimited();
-    String url = TestServices.freshDatabase(vertx);
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(PgConnectOptions.fromUri(url))
-        .using(vertx).build();
-    sql = new TestGateway.Sql(vertx, url);
+  void openDatabase() {
+    db = OlderSchema.open();
+    sql = db.sql();
   }
 
   @AfterEach
-  void stopVertx() {
-    TestServices.await(pool.close());
-    TestServices.await(vertx.close());
+  void closeDatabase() {
+    db.close();
   }
 
   /** The schema as V010 left it. */
   private void migrateToV010() throws IOException {
-    OlderSchema.apply(pool, sql, BEFORE_V011);
+    db.apply(BEFORE_V011);
   }
 
   @Test
@@ -65,7 +54,7 @@ class AuditIdMigrationIntegrationTests {
     sql.query(INSERT, UPPER, "acc-000002", "2026-11-22T10:00:01Z");
     sql.query(INSERT, "legacy-7", "acc-000003", "2026-11-22T10:00:02Z");
 
-    TestServices.await(Migrations.apply(vertx, pool));
+    db.migrate();
 
     Row type = sql.query("SELECT format_type(a.atttypid, a.atttypmod) AS type, "
         + "(SELECT collname FROM pg_collation WHERE oid = b.attcollation) AS account_collation "
@@ -95,10 +84,10 @@ class AuditIdMigrationIntegrationTests {
   @Test
   void aMigratedTrailTakesTheWritersUuidArrays() throws IOException {
     migrateToV010();
-    TestServices.await(Migrations.apply(vertx, pool));
+    db.migrate();
     sql.query("SELECT decision_audit_create_day('2026-11-22')");
     UUID id = UUID.fromString("01930a5e-6c3b-7a1d-8e2f-3a4b5c6d7e8f");
-    TestServices.await(pool.preparedQuery("INSERT INTO decision_audit (decision_id, account_id, amount_minor,"
+    TestServices.await(db.pool().preparedQuery("INSERT INTO decision_audit (decision_id, account_id, amount_minor,"
         + " decision, score, pd, reasons, model_version, policy_version, features, degraded, decided_at)"
         + " SELECT u.id, 'acc-9', 1, 'APPROVE', 700, 0.01, '{}', 'm1', 'p1', '\\x00'::bytea, false, now()"
         + " FROM unnest($1::uuid[]) AS u(id)").execute(Tuple.of(new UUID[] {id})));

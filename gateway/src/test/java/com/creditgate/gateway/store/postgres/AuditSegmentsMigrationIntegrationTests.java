@@ -3,13 +3,6 @@ package com.creditgate.gateway.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.creditgate.gateway.support.TestGateway;
-import com.creditgate.gateway.support.TestServices;
-import com.creditgate.gateway.support.TestVertx;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,23 +25,18 @@ class AuditSegmentsMigrationIntegrationTests {
       + " score, pd, reasons, model_version, policy_version, encode(features, 'hex'), degraded, client_id,"
       + " decided_at AT TIME ZONE 'UTC', order_id, merchant_category, channel) AS line FROM decision_audit"
       + " ORDER BY decision_id";
-  private Vertx vertx;
-  private Pool pool;
+  private OlderSchema db;
   private TestGateway.Sql sql;
 
   @BeforeEach
-  void startVertx() {
-    vertx = TestVertx.loopLimited();
-    String url = TestServices.freshDatabase(vertx);
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(PgConnectOptions.fromUri(url))
-        .using(vertx).build();
-    sql = new TestGateway.Sql(vertx, url);
+  void openDatabase() {
+    db = OlderSchema.open();
+    sql = db.sql();
   }
 
   @AfterEach
-  void stopVertx() {
-    TestServices.await(pool.close());
-    TestServices.await(vertx.close());
+  void closeDatabase() {
+    db.close();
   }
 
   private List<String> everyRow() {
@@ -61,7 +49,7 @@ class AuditSegmentsMigrationIntegrationTests {
 
   @Test
   void aRowPerDecisionTrailBecomesSegmentsWithEveryValueKept() throws IOException {
-    OlderSchema.apply(pool, sql, BEFORE_V013);
+    db.apply(BEFORE_V013);
     sql.query("SELECT decision_audit_create_day('2026-11-22')");
     // 2 500 decisions on one day (two segments), 3 on the next (V013 creates its partition, as V010 did),
     // with 0 to 4 reasons, missing order ids and NaN probabilities among them
@@ -79,7 +67,7 @@ class AuditSegmentsMigrationIntegrationTests {
     List<String> before = everyRow();
     assertThat(before).hasSize(2503);
 
-    TestServices.await(Migrations.apply(vertx, pool));
+    db.migrate();
 
     assertThat(everyRow()).containsExactlyElementsOf(before);
     List<String> segments = new ArrayList<>();

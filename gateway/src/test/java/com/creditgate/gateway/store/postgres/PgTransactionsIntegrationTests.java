@@ -7,10 +7,7 @@ import com.creditgate.gateway.error.GatewayException;
 import com.creditgate.gateway.support.TestServices;
 import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -31,8 +28,7 @@ class PgTransactionsIntegrationTests {
   void openPool() {
     testVertx = TestVertx.create();
     String url = TestServices.freshDatabase(testVertx.vertx());
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(PgConnectOptions.fromUri(url))
-        .using(testVertx.vertx()).build();
+    pool = TestServices.onePool(testVertx.vertx(), url);
     TestServices.await(pool.query("CREATE TABLE t (id int PRIMARY KEY)").execute());
   }
 
