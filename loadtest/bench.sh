@@ -181,7 +181,10 @@ scrape() { # name [port]: saves the gateway's (on port, default GATEWAY_PORT) /m
 
 audit_drained() { # waits (at most 30 s) until the gateway's audit backlog is 0
   for _ in $(seq 1 300); do
-    curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" | grep -q '^creditgate_audit_backlog 0\.0$' && return 0
+    # not curl | grep -q: grep stops reading at the match, curl fails writing (23), and pipefail fails the test
+    local metrics
+    metrics=$(curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" 2>/dev/null) || metrics=
+    grep -q '^creditgate_audit_backlog 0\.0$' <<< "$metrics" && return 0
     sleep 0.1
   done
   log "  the audit backlog did not drain within 30 s"

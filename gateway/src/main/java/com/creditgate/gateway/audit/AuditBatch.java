@@ -12,9 +12,10 @@ import java.util.UUID;
  * reasons as {@link AuditRecord#REASONS_MAX} arrays, one per slot, null where a row has fewer), every feature
  * snapshot in one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced per row by
  * offset, and the segment's first and last decision time and the lowest and highest decision id (unsigned, as
- * Postgres orders {@code uuid}) for its time partition and its id span. Postgres stores the arrays as they come,
- * out of line and uncompressed: one tuple, one GiST entry and a GIN entry per account, instead of a tuple and two
- * btree entries per decision (0.17–0.27 against 0.59–0.72 CPU-s per 60 000 decisions, tools/audit-insert-bench;
+ * Postgres orders {@code uuid}) for its time partition and its id span, and the Bloom filter of its accounts
+ * ({@link AuditBloom}, V014). Postgres stores the arrays as they come,
+ * out of line and uncompressed: one tuple and one GiST entry (the account index is built once the day is over),
+ * instead of a tuple and two btree entries per decision (0.17–0.27 against 0.59–0.72 CPU-s per 60 000 decisions, tools/audit-insert-bench;
  * BENCHMARKS.md, "Decision log as segments"). The view {@code decision_audit} unpacks segments into the rows
  * this writer used to insert. One statement and one round trip per batch, whatever its size. Ids go as a binary
  * {@code uuid[]} (16 bytes each, no text to parse), times as epoch milliseconds.
@@ -23,12 +24,12 @@ final class AuditBatch {
   static final String INSERT = "INSERT INTO decision_audit_segments (decided_from, decided_to, id_span,"
       + " decision_count, decision_ids, account_ids, amounts_minor, decisions, scores, pds, reasons_1, reasons_2,"
       + " reasons_3, reasons_4, model_versions, policy_versions, features, feature_offsets, feature_lengths,"
-      + " degraded, client_ids, decided_millis, order_ids, merchant_categories, channels)"
+      + " degraded, client_ids, decided_millis, order_ids, merchant_categories, channels, account_bloom)"
       + " VALUES (to_timestamp($22::int8 / 1000.0::float8), to_timestamp($23::int8 / 1000.0::float8),"
       + " decision_audit_id_span($24::uuid, $25::uuid, '[]'), cardinality($1::uuid[]), $1::uuid[], $2::text[],"
       + " $3::bigint[], $4::text[], $5::int[], $6::float8[], $7::text[], $8::text[], $9::text[], $10::text[],"
       + " $11::text[], $12::text[], $13::bytea, $14::int[], $15::int[], $16::bool[], $17::text[], $18::bigint[],"
-      + " $19::text[], $20::text[], $21::text[])";
+      + " $19::text[], $20::text[], $21::text[], $26::bytea)";
 
   static {
     Check.that(AuditRecord.REASONS_MAX == 4, "INSERT has 4 reason columns, records carry %s", AuditRecord.REASONS_MAX);
@@ -100,7 +101,8 @@ final class AuditBatch {
         .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)
         .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
         .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels)
-        .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId);
+        .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId)
+        .addBuffer(Buffer.buffer(AuditBloom.of(accounts)));
   }
 
   /**

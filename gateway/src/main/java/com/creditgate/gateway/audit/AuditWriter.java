@@ -4,12 +4,15 @@ import com.creditgate.gateway.config.MoneySettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +22,21 @@ import org.slf4j.LoggerFactory;
  * set-based statement ({@link AuditBatch}), every {@code AUDIT_FLUSH_MILLIS} or sooner when a batch is full; one
  * batch in flight at a time. A failed batch is logged record by record, never lost silently. Keeps the daily
  * partitions of {@code decision_audit} ahead of the clock and within {@code AUDIT_RETENTION_MONTHS}: at start
- * (before the first write) and every {@link #PARTITION_CHECK_MILLIS}. On stop it flushes what is queued. One
- * per process.
+ * (before the first write) and every {@link #PARTITION_CHECK_MILLIS}. After each of those checks, in the
+ * background, it builds the account index of every finished day that lacks one (V014: one bulk
+ * {@code CREATE INDEX CONCURRENTLY} per day, which blocks no writer; newest day first; an index left invalid by an
+ * interrupted build is dropped and built again; one replica at a time, under an advisory lock). On stop it
+ * flushes what is queued. One per process.
  */
 public final class AuditWriter extends VerticleBase {
   /** How often the partitions are checked: hourly is far inside the days created ahead. */
   static final long PARTITION_CHECK_MILLIS = 3_600_000;
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
   private static final String MAINTAIN = "SELECT decision_audit_maintain($1::date, $2, $3) AS dropped";
+  private static final String UNINDEXED =
+      "SELECT partition_name, index_name, invalid FROM decision_audit_unindexed_days($1::date)";
+  /** Held (session-level) while this process builds account indexes, so replicas do not build the same one. */
+  private static final long INDEX_LOCK = 18_984_448_907_569_525L;
 
   private final DecisionAuditLog log;
   private final MoneySettings settings;
@@ -38,6 +48,7 @@ public final class AuditWriter extends VerticleBase {
   private long partitionTimerId = -1;
   private boolean writing;
   private boolean stopping;
+  private boolean indexing;
   private Future<Void> inFlight = Future.succeededFuture();
 
   public AuditWriter(DecisionAuditLog log, MoneySettings settings, Supplier<Pool> pools, Clock clock) {
@@ -53,7 +64,9 @@ public final class AuditWriter extends VerticleBase {
     return maintainPartitions().onSuccess(v -> {
       flushTimerId = vertx.setPeriodic(settings.auditFlushMillis(), id -> flushOnce());
       partitionTimerId = vertx.setPeriodic(PARTITION_CHECK_MILLIS, id -> maintainPartitions()
+          .onSuccess(done -> indexFinishedDays())
           .onFailure(e -> LOG.warn("audit partition maintenance failed: {}", e.toString())));
+      indexFinishedDays();
     });
   }
 
@@ -77,6 +90,47 @@ public final class AuditWriter extends VerticleBase {
             LOG.info("dropped {} audit partitions older than {} months", dropped, settings.auditRetentionMonths());
           }
         })
+        .mapEmpty();
+  }
+
+  /**
+   * Builds the account index of each finished day without a valid one, one after the other on one connection,
+   * unless another process holds the lock (it is building them). Failures are logged; the next check retries.
+   */
+  private void indexFinishedDays() {
+    if (stopping || indexing) {
+      return;
+    }
+    indexing = true;
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    pool.withConnection(conn -> conn.query("SELECT pg_try_advisory_lock(" + INDEX_LOCK + ") AS got").execute()
+            .compose(locked -> !locked.iterator().next().getBoolean("got") ? Future.<Void>succeededFuture()
+                : conn.preparedQuery(UNINDEXED).execute(Tuple.of(today))
+                    .compose(days -> {
+                      Future<Void> chain = Future.succeededFuture();
+                      for (Row day : days) {
+                        chain = chain.compose(v -> buildIndex(conn, day.getString("partition_name"),
+                            day.getString("index_name"), day.getBoolean("invalid")));
+                      }
+                      return chain;
+                    })
+                    .eventually(() -> conn.query("SELECT pg_advisory_unlock(" + INDEX_LOCK + ")").execute())))
+        .onFailure(e -> LOG.warn("building the audit account indexes failed (retried at the next check): {}",
+            e.toString()))
+        .onComplete(r -> indexing = false);
+  }
+
+  private Future<Void> buildIndex(SqlConnection conn, String partition, String index, boolean invalid) {
+    if (stopping) {
+      return Future.succeededFuture();
+    }
+    long startedNanos = System.nanoTime();
+    Future<Void> dropped = !invalid ? Future.succeededFuture()
+        : conn.query("DROP INDEX CONCURRENTLY IF EXISTS \"" + index + "\"").execute().mapEmpty();
+    return dropped.compose(v -> conn.query("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"" + index + "\" ON \""
+            + partition + "\" USING gin (account_ids) WITH (fastupdate = off)").execute())
+        .onSuccess(v -> LOG.info("built the account index of {} in {} ms{}", partition,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), invalid ? " (replacing an invalid one)" : ""))
         .mapEmpty();
   }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decision log stored as segments (V013), on real Postgres: one segment row per batch, unpacked by the
- * {@code decision_audit} view, found by id and by account through the segment indexes, stored out of line.
+ * {@code decision_audit} view, found by id and by account through the segment indexes, stored out of line; the
+ * account index only on finished days, and each segment's account filter (V014) for the others.
  */
 class AuditSegmentsIntegrationTests {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   private static final OffsetDateTime SINCE = OffsetDateTime.parse("2026-11-22T10:00:00Z");
+  private static final String YESTERDAY = "decision_audit_p20261121";
   private Vertx vertx;
 
   @BeforeEach
@@ -134,22 +137,129 @@ class AuditSegmentsIntegrationTests {
   }
 
   @Test
-  void segmentColumnsAreStoredOutOfLineUncompressedAndAccountsIndexedWithoutAPendingListInEveryDayPartition() {
+  void segmentColumnsAreStoredOutOfLineUncompressedAndOnlyFinishedDaysHaveAnAccountIndexWithoutAPendingList() {
     TestGateway gateway = gateway(vertx, 100);
+    awaitAccountIndex(gateway, YESTERDAY);
     gateway.close();
     List<Row> storage = rows(gateway.sql("SELECT c.relname, a.attname, a.attstorage FROM pg_inherits i"
         + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_attribute a ON a.attrelid = c.oid"
         + " WHERE i.inhparent = 'decision_audit_segments'::regclass AND a.attname IN"
-        + " ('decision_ids', 'account_ids', 'features', 'model_versions', 'order_ids')"));
-    assertThat(storage).hasSizeGreaterThanOrEqualTo(5 * 2);
+        + " ('decision_ids', 'account_ids', 'features', 'model_versions', 'order_ids', 'account_bloom')"));
+    assertThat(storage).hasSizeGreaterThanOrEqualTo(6 * 2);
     assertThat(storage).allSatisfy(row -> assertThat(row.getString("attstorage"))
         .as(row.getString("relname") + "." + row.getString("attname")).isEqualTo("e"));
-    List<Row> accountIndexes = rows(gateway.sql("SELECT c.relname, c.reloptions::text AS options FROM pg_inherits i"
-        + " JOIN pg_index x ON x.indrelid = i.inhrelid JOIN pg_class c ON c.oid = x.indexrelid"
-        + " WHERE i.inhparent = 'decision_audit_segments'::regclass AND c.relname LIKE '%account_ids_idx'"));
-    assertThat(accountIndexes).as("every day's account index, without a pending list to merge in bursts")
-        .hasSizeGreaterThanOrEqualTo(2).allSatisfy(row -> assertThat(row.getString("options"))
-            .as(row.getString("relname")).isEqualTo("{fastupdate=off}"));
+    List<String> indexed = new ArrayList<>();
+    for (Row row : gateway.sql("SELECT c.relname AS part, ic.relname AS index, ic.reloptions::text AS options"
+        + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_index x ON x.indrelid = c.oid"
+        + " JOIN pg_class ic ON ic.oid = x.indexrelid JOIN pg_am am ON am.oid = ic.relam"
+        + " WHERE i.inhparent = 'decision_audit_segments'::regclass AND am.amname = 'gin' AND x.indisvalid")) {
+      indexed.add(row.getString("part") + " " + row.getString("index") + " " + row.getString("options"));
+    }
+    assertThat(indexed).as("the finished day only (the writer's today is 2026-11-22), without a pending list")
+        .containsExactly("decision_audit_p20261121 decision_audit_p20261121_accounts_idx {fastupdate=off}");
+  }
+
+  @Test
+  void anAccountIndexLeftInvalidByAnInterruptedBuildIsBuiltAgainAtTheNextCheck() {
+    TestGateway gateway = gateway(vertx, 100);
+    awaitAccountIndex(gateway, YESTERDAY);
+    gateway.close();
+    gateway.sql("UPDATE pg_index SET indisvalid = false WHERE indexrelid = $1::regclass",
+        YESTERDAY + "_accounts_idx");
+    assertThat(indexed(gateway, YESTERDAY)).isFalse();
+    TestGateway again = TestGateway.start(vertx, gateway.settings(), CLOCK);
+    awaitAccountIndex(again, YESTERDAY);
+    again.close();
+    assertThat(again.sql("SELECT count(*) AS n FROM pg_class WHERE relname = $1", YESTERDAY + "_accounts_idx")
+        .iterator().next().getLong("n")).isEqualTo(1);
+  }
+
+  @Test
+  void unindexedDaysAreSearchedThroughEachSegmentsFilterAndIndexedDaysThroughTheirIndex() {
+    TestGateway gateway = gateway(vertx, 5);
+    awaitAccountIndex(gateway, YESTERDAY);
+    DecisionAuditLog log = gateway.gateway().services().auditLog();
+    long yesterday = CLOCK.millis() - 86_400_000L;
+    for (int i = 0; i < 20; i++) {
+      log.offer(record(TimeOrderedIds.next(yesterday + i), "route-" + (i % 2), i, yesterday + i));
+    }
+    for (int i = 0; i < 20; i++) {
+      log.offer(record(TimeOrderedIds.next(CLOCK.millis() + i), "route-" + (i % 2), 100 + i, CLOCK.millis() + i));
+    }
+    gateway.close();
+    OffsetDateTime dayBefore = SINCE.minusDays(1);
+    OffsetDateTime dayAfter = SINCE.plusDays(1);
+    assertThat(amounts(gateway, "route-1", dayBefore, dayAfter)).containsExactly(1L, 3L, 5L, 7L, 9L, 11L, 13L, 15L,
+        17L, 19L, 101L, 103L, 105L, 107L, 109L, 111L, 113L, 115L, 117L, 119L);
+    assertThat(rows(gateway.sql("SELECT account_bloom FROM decision_audit_segments WHERE account_bloom IS NULL")))
+        .as("every segment the gateway writes carries its filter").isEmpty();
+
+    // An empty filter says "not here": today's segments (no index) drop out, yesterday's (indexed) do not.
+    gateway.sql("UPDATE decision_audit_segments SET account_bloom = '\\x00'::bytea");
+    assertThat(amounts(gateway, "route-1", dayBefore, dayAfter)).containsExactly(1L, 3L, 5L, 7L, 9L, 11L, 13L, 15L,
+        17L, 19L);
+    // No filter at all (a segment from before V014): its account array decides.
+    gateway.sql("UPDATE decision_audit_segments SET account_bloom = NULL");
+    assertThat(amounts(gateway, "route-1", dayBefore, dayAfter)).hasSize(20);
+  }
+
+  @Test
+  void postgresComputesTheGatewaysFilterAndHashesByteForByte() {
+    TestGateway gateway = gateway(vertx, 100);
+    gateway.close();
+    Random random = new Random(20261203);
+    for (int round = 0; round < 120; round++) {
+      String[] accounts = new String[1 + random.nextInt(round < 100 ? 40 : 900)];
+      for (int i = 0; i < accounts.length; i++) {
+        accounts[i] = switch (random.nextInt(4)) {
+          case 0 -> String.format("acc-%06d", random.nextInt(1_000_000));
+          case 1 -> randomText(random, 0x20, 0x7e);
+          case 2 -> randomText(random, 0xa0, 0x7ff);
+          default -> randomText(random, 0x4e00, 0x9fff) + "\uD83D\uDE00";
+        };
+      }
+      Row row = gateway.sql("SELECT decision_audit_account_bloom($1::text[]) AS bloom,"
+          + " decision_audit_account_hashes($2) AS hashes", accounts, accounts[0]).iterator().next();
+      assertThat(row.getBuffer("bloom").getBytes()).as("round %s", round).isEqualTo(AuditBloom.of(accounts));
+      long hashes = AuditBloom.hashes(accounts[0]);
+      assertThat(row.getArrayOfLongs("hashes")).as(accounts[0]).containsExactly(hashes >>> 32, hashes & 0xFFFF_FFFFL);
+    }
+  }
+
+  private static String randomText(Random random, int low, int high) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(12); i >= 0; i--) {
+      text.appendCodePoint(low + random.nextInt(high - low + 1));
+    }
+    return text.toString();
+  }
+
+  private static List<Long> amounts(TestGateway gateway, String account, OffsetDateTime since, OffsetDateTime until) {
+    List<Long> amounts = new ArrayList<>();
+    for (Row row : gateway.sql("SELECT amount_minor FROM decision_audit_of_account($1, $2, $3)", account, since,
+        until)) {
+      amounts.add(row.getLong("amount_minor"));
+    }
+    return amounts;
+  }
+
+  private static boolean indexed(TestGateway gateway, String partition) {
+    return gateway.sql("SELECT decision_audit_account_indexed($1::regclass) AS yes", partition).iterator().next()
+        .getBoolean("yes");
+  }
+
+  /** The writer builds finished days' indexes in the background after it starts: wait for the one asked for. */
+  private static void awaitAccountIndex(TestGateway gateway, String partition) {
+    long giveUpAt = System.nanoTime() + 30_000_000_000L;
+    while (!indexed(gateway, partition)) {
+      assertThat(System.nanoTime()).as("the account index of %s is built", partition).isLessThan(giveUpAt);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * V013 on a database that holds a V012 trail (one row per decision): every decision comes out of the
  * {@code decision_audit} view exactly as it went in, in segments of at most 2 000 per UTC day, in their day's
- * partition.
+ * partition, and found by account (V014) though they carry no account filter.
  */
 class AuditSegmentsMigrationIntegrationTests {
   private static final List<String> BEFORE_V013 = List.of("V001__accounts.sql", "V002__money_events_reviews.sql",
@@ -77,6 +77,12 @@ class AuditSegmentsMigrationIntegrationTests {
     }
     assertThat(segments).containsExactly("decision_audit_p20261122:2000", "decision_audit_p20261122:500",
         "decision_audit_p20261123:3");
+    // V014: the carried-over segments have no account filter; a lookup checks their account arrays instead
+    assertThat(sql.query("SELECT count(*) AS n FROM decision_audit_segments WHERE account_bloom IS NULL").iterator()
+        .next().getLong("n")).isEqualTo(3);
+    assertThat(sql.query("SELECT count(*) AS n FROM decision_audit_of_account('acc-3', '2026-11-22Z', '2026-11-24Z')")
+        .iterator().next().getLong("n")).isEqualTo(sql.query("SELECT count(*) AS n FROM decision_audit"
+            + " WHERE account_id = 'acc-3'").iterator().next().getLong("n")).isEqualTo(358);
     assertThat(sql.query("SELECT to_regclass('decision_audit_v012') IS NULL AS gone").iterator().next()
         .getBoolean("gone")).as("the old table is dropped").isTrue();
     assertThat(everyRow()).containsExactlyElementsOf(before);

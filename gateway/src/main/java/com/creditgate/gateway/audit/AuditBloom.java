@@ -1,0 +1,100 @@
+package com.creditgate.gateway.audit;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Bloom filter of a segment's accounts (V014, {@code account_bloom}): 16 bits and 8 probes per decision, so
+ * about one segment in 1 700 that lacks an account still passes, and none that has it fails. A lookup of one
+ * account reads the filter of each segment in its window and opens the account array only where the filter says
+ * "maybe". Postgres computes the same filter ({@code decision_audit_account_bloom}) and the same hashes
+ * ({@code decision_audit_account_hashes}); {@code AuditBloomIntegrationTests} holds the two equal. The hashes are
+ * two 32-bit FNV-1a style hashes over the id's UTF-8 bytes, each finished by {@link #mix}, with multipliers that
+ * keep every product inside a signed 64-bit integer, so that Postgres can compute them in {@code int8}.
+ */
+final class AuditBloom {
+  static final int PROBES = 8;
+  /** The smallest filter: double hashing gives a filter of m bits only m * m / 2 probe patterns, too few below this. */
+  static final int MIN_BYTES = 32;
+  private static final long MASK32 = 0xFFFF_FFFFL;
+  private static final long BASIS_1 = 2_166_136_261L;
+  private static final long PRIME_1 = 16_777_619L;
+  private static final long BASIS_2 = 3_339_675_911L;
+  private static final long PRIME_2 = 1_540_483_477L;
+  private static final long MIX = 0x45d9f3bL;
+
+  private AuditBloom() {}
+
+  /** The filter of {@code accounts} (nulls skipped): 2 bytes per entry, at least {@link #MIN_BYTES}. */
+  static byte[] of(String[] accounts) {
+    byte[] bloom = new byte[Math.max(MIN_BYTES, 2 * accounts.length)];
+    long bits = 8L * bloom.length;
+    for (String account : accounts) {
+      if (account == null) {
+        continue;
+      }
+      long hashes = hashes(account);
+      long h1 = hashes >>> 32;
+      long h2 = hashes & MASK32;
+      for (int probe = 0; probe < PROBES; probe++) {
+        int bit = (int) ((h1 + probe * h2) % bits);
+        bloom[bit >>> 3] |= (byte) (1 << (bit & 7));
+      }
+    }
+    return bloom;
+  }
+
+  /** Whether {@code bloom} may hold {@code account} (false: it certainly does not). */
+  static boolean mayHold(byte[] bloom, String account) {
+    long bits = 8L * bloom.length;
+    long hashes = hashes(account);
+    long h1 = hashes >>> 32;
+    long h2 = hashes & MASK32;
+    for (int probe = 0; probe < PROBES; probe++) {
+      int bit = (int) ((h1 + probe * h2) % bits);
+      if ((bloom[bit >>> 3] & (1 << (bit & 7))) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** h1 in the high 32 bits, h2 (odd) in the low 32, as {@code decision_audit_account_hashes} returns them. */
+  static long hashes(String account) {
+    long h1 = BASIS_1;
+    long h2 = BASIS_2;
+    if (ascii(account)) {
+      for (int i = 0; i < account.length(); i++) {
+        int b = account.charAt(i);
+        h1 = ((h1 ^ b) * PRIME_1) & MASK32;
+        h2 = ((h2 ^ b) * PRIME_2) & MASK32;
+      }
+    } else {
+      for (byte raw : account.getBytes(StandardCharsets.UTF_8)) {
+        int b = raw & 0xFF;
+        h1 = ((h1 ^ b) * PRIME_1) & MASK32;
+        h2 = ((h2 ^ b) * PRIME_2) & MASK32;
+      }
+    }
+    return mix(h1) << 32 | (mix(h2) | 1);
+  }
+
+  /**
+   * Spreads every input bit over the whole 32-bit word (the multiply-xorshift finaliser with multiplier 0x45d9f3b,
+   * whose products stay below 2^59): FNV's low bits depend only on the inputs' low bits, and a small filter's
+   * probe positions are the hashes' low bits.
+   */
+  static long mix(long h) {
+    h = ((h ^ (h >>> 16)) * MIX) & MASK32;
+    h = ((h ^ (h >>> 16)) * MIX) & MASK32;
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
