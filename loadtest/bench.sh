@@ -14,7 +14,8 @@
 # and, after (ii), an open-loop run at FIXED_RATE_SHARE of (ii)'s peak (fixed schedule, latency from the intended
 # send time, no coordinated omission; the C client loadtest/src/main/c/openloop.c, built here with gcc, which
 # costs the shared box a few microseconds per request, else the JVM OpenLoopClient, about 20: OPEN_LOOP_CLIENT
-# native | jvm) for its p99 and p99.9, and the heap per cached account
+# native | jvm) for its p99 and p99.9, then the same open loop on the bare server (i) at the same rate (the
+# box's own tail: scheduling on two shared cores), and the heap per cached account
 # after a full GC. Every figure comes with its ratio. Exits non-zero (3) when an audit record overflowed or
 # failed to be written, or a limit-check was answered degraded (healthy dependencies: all must be 0). Writes
 # results.json and results.md under loadtest/target/bench/<timestamp>/.
@@ -285,7 +286,6 @@ done
 scrape after-warm
 scrape after-miss "$MISS_PORT"
 stop_miss
-stop_baseline
 combine baseline "$ROUNDS" >&2
 combine warm "$ROUNDS" >&2
 combine miss "$ROUNDS" >&2
@@ -296,6 +296,10 @@ log "open loop: $fixed_rate req/s (${FIXED_RATE_SHARE} of the warm peak), latenc
 scrape before-fixed
 open_loop_run fixed "$DURATION_SECONDS" "$GATEWAY" /v1/limit-checks limit-check "$fixed_rate" >&2
 scrape after-fixed
+log "open loop on the bare server at the same $fixed_rate req/s: the box's own tail, for scale"
+open_loop_run fixed-bare "$DURATION_SECONDS" "http://127.0.0.1:$BASELINE_PORT" /baseline/limit-checks limit-check \
+  "$fixed_rate" >&2
+stop_baseline
 stop_server
 
 log "(iv) holds, last: their expiry writes cannot fall into another run"
@@ -339,7 +343,7 @@ def series(name):
 def delta(run):
     before, after = series("before-" + run), series("after-" + run)
     return {k: int(after[k] - before.get(k, 0)) for k in sorted(after) if after[k] != before.get(k, 0)}
-runs = {name: load(name) for name in ("baseline", "warm", "miss", "holds", "fixed")}
+runs = {name: load(name) for name in ("baseline", "warm", "miss", "holds", "fixed", "fixed-bare")}
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
 result = {
@@ -357,7 +361,9 @@ result = {
   "ratios": {"warmOverBaseline": runs["warm"]["rps"] / runs["baseline"]["rps"],
              "missOverWarm": runs["miss"]["rps"] / runs["warm"]["rps"],
              "holdsOverPgbench": runs["holds"]["rps"] / float("$pgbench_tps"),
-             "fixedAchievedOverOffered": runs["fixed"]["rps"] / runs["fixed"]["offeredRps"]},
+             "fixedAchievedOverOffered": runs["fixed"]["rps"] / runs["fixed"]["offeredRps"],
+             "fixedP99OverBare": runs["fixed"]["p99Millis"] / runs["fixed-bare"]["p99Millis"],
+             "fixedP999OverBare": runs["fixed"]["p999Millis"] / runs["fixed-bare"]["p999Millis"]},
   "lookups": {"prime": delta("prime"), "warm": delta("warm"), "miss": delta("miss")},
   "counters": {run: delta(run) for run in ("prime", "warm", "fixed", "miss", "holds")},
 }
@@ -375,7 +381,8 @@ json.dump(result, open(os.path.join(out, "results.json"), "w"), indent=2)
 rows = [("(i) baseline: bare Vert.x JSON", "baseline"), ("(ii) warm limit-check (L1 hit)", "warm"),
         ("(iii) limit-check, L1 miss / Redis hit", "miss"), ("(iv) hold (Postgres)", "holds"),
         ("(ii) open loop at %d req/s offered (%s of peak, %s client)" % ($fixed_rate, "$FIXED_RATE_SHARE",
-                                                                           "$OPEN_LOOP_CLIENT"), "fixed")]
+                                                                           "$OPEN_LOOP_CLIENT"), "fixed"),
+        ("(i) open loop on the bare server at the same rate", "fixed-bare")]
 md = ["| run | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |", "|---|---|---|---|---|---|---|"]
 for label, key in rows:
     r = runs[key]
@@ -389,6 +396,8 @@ md += ["", "| figure | value |", "|---|---|",
        "| (iv) holds over pgbench simple-update (%.0f tps, %d connections) | %.2f |" % (
            result["pgbenchSimpleUpdateTps"], $PG_POOL_SIZE, q["holdsOverPgbench"]),
        "| open loop achieved / offered | %.3f |" % q["fixedAchievedOverOffered"],
+       "| open loop p99, p99.9 over the bare server's at the same rate | %.1f, %.1f |" % (q["fixedP99OverBare"],
+           q["fixedP999OverBare"]),
        "| degraded answers, audit overflow, audit write failures (every run) | %s |" % (
            "all 0" if not bad else json.dumps(bad)),
        "| warm-up to a steady rate, seconds (baseline, warm, miss, holds) | %s |" % ", ".join(
