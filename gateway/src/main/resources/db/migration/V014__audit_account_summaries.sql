@@ -104,6 +104,8 @@ RETURNS SETOF decision_audit LANGUAGE plpgsql STABLE AS $$
 DECLARE
   h int8[] := decision_audit_account_hashes(account);
   part record;
+  through_filter constant text := 'CASE WHEN decision_audit_bloom_may_hold(s.account_bloom, $4, $5)'
+    ' THEN s.account_ids @> ARRAY[$1 COLLATE "C"] ELSE false END';
 BEGIN
   FOR part IN
     SELECT c.oid::regclass AS rel, decision_audit_account_indexed(c.oid) AS indexed
@@ -114,22 +116,12 @@ BEGIN
                AND (to_date(right(c.relname, 8), 'YYYYMMDD'))::timestamp AT TIME ZONE 'UTC'
                    < until + interval '1 day'))
   LOOP
-    IF part.indexed THEN
-      RETURN QUERY EXECUTE format(
-        'SELECT u.* FROM %s s CROSS JOIN LATERAL decision_audit_unpack(s) u'
-        ' WHERE s.account_ids @> ARRAY[$1 COLLATE "C"] AND s.decided_to >= $2'
-        ' AND s.decided_to < $3 + interval ''1 day'' AND s.decided_from < $3'
-        ' AND u.account_id = $1 AND u.decided_at >= $2 AND u.decided_at < $3', part.rel)
-        USING account, since, until;
-    ELSE
-      RETURN QUERY EXECUTE format(
-        'SELECT u.* FROM %s s CROSS JOIN LATERAL decision_audit_unpack(s) u'
-        ' WHERE s.decided_to >= $2 AND s.decided_to < $3 + interval ''1 day'' AND s.decided_from < $3'
-        ' AND CASE WHEN decision_audit_bloom_may_hold(s.account_bloom, $4, $5)'
-        '          THEN s.account_ids @> ARRAY[$1 COLLATE "C"] ELSE false END'
-        ' AND u.account_id = $1 AND u.decided_at >= $2 AND u.decided_at < $3', part.rel)
-        USING account, since, until, h[1], h[2];
-    END IF;
+    RETURN QUERY EXECUTE format(
+      'SELECT u.* FROM %s s CROSS JOIN LATERAL decision_audit_unpack(s) u'
+      ' WHERE %s AND s.decided_to >= $2 AND s.decided_to < $3 + interval ''1 day'' AND s.decided_from < $3'
+      ' AND u.account_id = $1 AND u.decided_at >= $2 AND u.decided_at < $3',
+      part.rel, CASE WHEN part.indexed THEN 's.account_ids @> ARRAY[$1 COLLATE "C"]' ELSE through_filter END)
+      USING account, since, until, h[1], h[2];
   END LOOP;
 END $$;
 

@@ -13,10 +13,10 @@ import java.util.UUID;
  * snapshot in one {@code bytea} (float4 big-endian, the {@code float4send} layout; NaN = missing) sliced per row by
  * offset, and the segment's first and last decision time and the lowest and highest decision id (unsigned, as
  * Postgres orders {@code uuid}) for its time partition and its id span, and the Bloom filter of its accounts
- * ({@link AuditBloom}, V014). Postgres stores the arrays as they come,
- * out of line and uncompressed: one tuple and one GiST entry (the account index is built once the day is over),
- * instead of a tuple and two btree entries per decision (0.17–0.27 against 0.59–0.72 CPU-s per 60 000 decisions, tools/audit-insert-bench;
- * BENCHMARKS.md, "Decision log as segments"). The view {@code decision_audit} unpacks segments into the rows
+ * ({@link AuditBloom}, V014). Postgres stores the arrays as they come, out of line and uncompressed: one tuple and
+ * one GiST entry (the account index is built once the day is over), instead of a tuple and two btree entries per
+ * decision (0.17–0.27 against 0.59–0.72 CPU-s per 60 000 decisions with V013's per-segment account index,
+ * tools/audit-insert-bench; BENCHMARKS.md, "Decision log as segments", "Account index for finished days"). The view {@code decision_audit} unpacks segments into the rows
  * this writer used to insert. One statement and one round trip per batch, whatever its size. Ids go as a binary
  * {@code uuid[]} (16 bytes each, no text to parse), times as epoch milliseconds.
  */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * about one segment in 1 700 that lacks an account still passes, and none that has it fails. A lookup of one
  * account reads the filter of each segment in its window and opens the account array only where the filter says
  * "maybe". Postgres computes the same filter ({@code decision_audit_account_bloom}) and the same hashes
- * ({@code decision_audit_account_hashes}); {@code AuditBloomIntegrationTests} holds the two equal. The hashes are
+ * ({@code decision_audit_account_hashes}); {@code AuditSegmentsIntegrationTests} holds the two equal. The hashes are
  * two 32-bit FNV-1a style hashes over the id's UTF-8 bytes, each finished by {@link #mix}, with multipliers that
  * keep every product inside a signed 64-bit integer, so that Postgres can compute them in {@code int8}.
  */
@@ -33,10 +33,8 @@ final class AuditBloom {
         continue;
       }
       long hashes = hashes(account);
-      long h1 = hashes >>> 32;
-      long h2 = hashes & MASK32;
       for (int probe = 0; probe < PROBES; probe++) {
-        int bit = (int) ((h1 + probe * h2) % bits);
+        int bit = bit(hashes, probe, bits);
         bloom[bit >>> 3] |= (byte) (1 << (bit & 7));
       }
     }
@@ -47,15 +45,21 @@ final class AuditBloom {
   static boolean mayHold(byte[] bloom, String account) {
     long bits = 8L * bloom.length;
     long hashes = hashes(account);
-    long h1 = hashes >>> 32;
-    long h2 = hashes & MASK32;
     for (int probe = 0; probe < PROBES; probe++) {
-      int bit = (int) ((h1 + probe * h2) % bits);
+      int bit = bit(hashes, probe, bits);
       if ((bloom[bit >>> 3] & (1 << (bit & 7))) == 0) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The bit that probe {@code probe} of an account with these {@link #hashes} sets in a filter of {@code bits}
+   * bits: (h1 + probe * h2) mod bits, as V014's SQL computes it; bit n is bit n % 8 of byte n / 8.
+   */
+  private static int bit(long hashes, int probe, long bits) {
+    return (int) (((hashes >>> 32) + probe * (hashes & MASK32)) % bits);
   }
 
   /** h1 in the high 32 bits, h2 (odd) in the low 32, as {@code decision_audit_account_hashes} returns them. */

@@ -130,7 +130,8 @@ public final class AuditWriter extends VerticleBase {
     return dropped.compose(v -> conn.query("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"" + index + "\" ON \""
             + partition + "\" USING gin (account_ids) WITH (fastupdate = off)").execute())
         .onSuccess(v -> LOG.info("built the account index of {} in {} ms{}", partition,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos), invalid ? " (replacing an invalid one)" : ""))
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+            invalid ? " (replacing an invalid one)" : ""))
         .mapEmpty();
   }
 

@@ -100,7 +100,6 @@ final class LimitCheckAnswer {
     return out.appendByte((byte) '}');
   }
 
-
   private static byte[][] encodeReasons(Locale locale) {
     byte[][] encoded = new byte[CODES.length][];
     for (ReasonCode code : CODES) {
