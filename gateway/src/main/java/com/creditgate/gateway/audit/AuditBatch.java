@@ -3,6 +3,9 @@ package com.creditgate.gateway.audit;
 import com.creditgate.common.Check;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +34,9 @@ final class AuditBatch {
       + " $11::text[], $12::text[], $13::bytea, $14::int[], $15::int[], $16::bool[], $17::text[], $18::bigint[],"
       + " $19::text[], $20::text[], $21::text[], $26::bytea)";
 
+  /** Writes a float into a byte[] big-endian, as {@code float4send} does (raw bits: a NaN stays the NaN it was). */
+  private static final VarHandle FLOAT_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
+
   static {
     Check.that(AuditRecord.REASONS_MAX == 4, "INSERT has 4 reason columns, records carry %s", AuditRecord.REASONS_MAX);
   }
@@ -57,7 +63,14 @@ final class AuditBatch {
     String[] orders = new String[rows];
     String[] categories = new String[rows];
     String[] channels = new String[rows];
-    Buffer features = Buffer.buffer(rows * records.get(0).features().length * Float.BYTES);
+    int featureBytes = 0;
+    for (AuditRecord r : records) {
+      featureBytes += r.features().length * Float.BYTES;
+    }
+    // one array sized up front and filled in place: appending float by float to a Buffer checked (and at times
+    // grew) its capacity per value, 1.3 % of the warm gateway's CPU in a profile
+    byte[] features = new byte[featureBytes];
+    int featureEnd = 0;
     long fromMillis = Long.MAX_VALUE;
     long toMillis = Long.MIN_VALUE;
     UUID lowestId = records.get(0).decisionId();
@@ -83,11 +96,12 @@ final class AuditBatch {
       }
       models[row] = r.modelVersion();
       policies[row] = r.policyVersion();
-      offsets[row] = features.length();
+      offsets[row] = featureEnd;
       for (float f : r.features()) {
-        features.appendFloat(f);
+        FLOAT_BE.set(features, featureEnd, f);
+        featureEnd += Float.BYTES;
       }
-      lengths[row] = features.length() - offsets[row];
+      lengths[row] = featureEnd - offsets[row];
       degraded[row] = r.degraded();
       clients[row] = r.clientId();
       millis[row] = r.decidedAtMillis();
@@ -98,7 +112,7 @@ final class AuditBatch {
     return Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(accounts).addArrayOfLong(amounts)
         .addArrayOfString(decisions).addArrayOfInteger(scores).addArrayOfDouble(pds).addArrayOfString(reasons[0])
         .addArrayOfString(reasons[1]).addArrayOfString(reasons[2]).addArrayOfString(reasons[3])
-        .addArrayOfString(models).addArrayOfString(policies).addBuffer(features).addArrayOfInteger(offsets)
+        .addArrayOfString(models).addArrayOfString(policies).addBuffer(Buffer.buffer(features)).addArrayOfInteger(offsets)
         .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
         .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels)
         .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId)

@@ -33,9 +33,11 @@ final class AuditBloom {
         continue;
       }
       long hashes = hashes(account);
+      long bit = first(hashes, bits);
+      long step = step(hashes, bits);
       for (int probe = 0; probe < PROBES; probe++) {
-        int bit = bit(hashes, probe, bits);
-        bloom[bit >>> 3] |= (byte) (1 << (bit & 7));
+        bloom[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+        bit = next(bit, step, bits);
       }
     }
     return bloom;
@@ -45,29 +47,56 @@ final class AuditBloom {
   static boolean mayHold(byte[] bloom, String account) {
     long bits = 8L * bloom.length;
     long hashes = hashes(account);
+    long bit = first(hashes, bits);
+    long step = step(hashes, bits);
     for (int probe = 0; probe < PROBES; probe++) {
-      int bit = bit(hashes, probe, bits);
-      if ((bloom[bit >>> 3] & (1 << (bit & 7))) == 0) {
+      if ((bloom[(int) (bit >>> 3)] & (1 << (bit & 7))) == 0) {
         return false;
       }
+      bit = next(bit, step, bits);
     }
     return true;
   }
 
-  /**
-   * The bit that probe {@code probe} of an account with these {@link #hashes} sets in a filter of {@code bits}
-   * bits: (h1 + probe * h2) mod bits, as V014's SQL computes it; bit n is bit n % 8 of byte n / 8.
+  /*
+   * Probe p of an account with these hashes sets bit (h1 + p * h2) mod bits, as V014's SQL computes it; bit n is
+   * bit n % 8 of byte n / 8. Walked as (h1 mod bits) plus p steps of (h2 mod bits), each reduced by one subtraction:
+   * the same bits with two divisions per account instead of one per probe.
    */
-  private static int bit(long hashes, int probe, long bits) {
-    return (int) (((hashes >>> 32) + probe * (hashes & MASK32)) % bits);
+  private static long first(long hashes, long bits) {
+    return (hashes >>> 32) % bits;
+  }
+
+  private static long step(long hashes, long bits) {
+    return (hashes & MASK32) % bits;
+  }
+
+  private static long next(long bit, long step, long bits) {
+    long sum = bit + step;
+    return sum >= bits ? sum - bits : sum;
   }
 
   /** h1 in the high 32 bits, h2 (odd) in the low 32, as {@code decision_audit_account_hashes} returns them. */
   static long hashes(String account) {
     long h1 = BASIS_1;
     long h2 = BASIS_2;
-    // getBytes on an ASCII string is a plain copy (an intrinsic); one pass over the bytes beats charAt twice
-    for (byte raw : account.getBytes(StandardCharsets.UTF_8)) {
+    // ASCII ids (all of ours) are their own UTF-8 bytes: hashed from the chars, no byte array; any other char
+    // starts over from the real UTF-8 encoding
+    for (int i = 0; i < account.length(); i++) {
+      int b = account.charAt(i);
+      if (b >= 0x80) {
+        return hashesOf(account.getBytes(StandardCharsets.UTF_8));
+      }
+      h1 = ((h1 ^ b) * PRIME_1) & MASK32;
+      h2 = ((h2 ^ b) * PRIME_2) & MASK32;
+    }
+    return mix(h1) << 32 | (mix(h2) | 1);
+  }
+
+  private static long hashesOf(byte[] utf8) {
+    long h1 = BASIS_1;
+    long h2 = BASIS_2;
+    for (byte raw : utf8) {
       int b = raw & 0xFF;
       h1 = ((h1 ^ b) * PRIME_1) & MASK32;
       h2 = ((h2 ^ b) * PRIME_2) & MASK32;
