@@ -101,7 +101,13 @@ public final class ApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.httpHost()).setPort(config.httpPort())
         .setTcpNoDelay(true).setCompressionSupported(false).setTracingPolicy(TracingPolicy.ALWAYS)
-        .setIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // Idle means nothing READ for the timeout: every answer is written within seconds of its request, so a
+        // connection that writes is one that read. An all-idle timeout also watched writes, at the cost of a
+        // promise and a listener on every response (Netty's IdleStateHandler).
+        .setReadIdleTimeout(config.faults().httpIdleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+        // no WebSocket API: without compression to negotiate, Vert.x puts no WebSocket extension handler in front of
+        // every HTTP exchange
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
         .setHttp2ClearTextEnabled(false); // HTTP/1.1 only: no h2c detour around the head deadline
     return vertx.createHttpServer(options)
         .connectionHandler(new HeadReadDeadline(config.faults().headerReadTimeoutMillis()))

@@ -8,7 +8,7 @@ import com.creditgate.common.Check;
  *
  * @param writeDeadlineMillis longest a money write (hold, capture, release, event, review) may take end to end;
  *     past it the transaction is rolled back and the client gets 503 ({@code MONEY_WRITE_DEADLINE_MILLIS})
- * @param httpIdleTimeoutSeconds a connection with no byte in either direction for this long is closed: a client
+ * @param httpIdleTimeoutSeconds a connection that sends no byte for this long is closed: a client
  *     that opens connections and stalls mid-head (or never sends one) holds each for at most this long
  *     ({@code HTTP_IDLE_TIMEOUT_SECONDS})
  * @param headerReadTimeoutMillis a request head must arrive whole within this, counted from the connection's
