@@ -63,6 +63,8 @@ final class AuditBatch {
     String[] orders = new String[rows];
     String[] categories = new String[rows];
     String[] channels = new String[rows];
+    long[] accountHashes = new long[rows];
+    int hashed = 0;
     int featureBytes = 0;
     for (AuditRecord r : records) {
       featureBytes += r.features().length * Float.BYTES;
@@ -87,6 +89,9 @@ final class AuditBatch {
       }
       ids[row] = r.decisionId();
       accounts[row] = r.accountId();
+      if (r.accountId() != null) {
+        accountHashes[hashed++] = r.accountHashes();
+      }
       amounts[row] = r.amountMinor();
       decisions[row] = r.decision().name();
       scores[row] = r.score();
@@ -116,7 +121,7 @@ final class AuditBatch {
         .addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
         .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels)
         .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId)
-        .addBuffer(Buffer.buffer(AuditBloom.of(accounts)));
+        .addBuffer(Buffer.buffer(AuditBloom.ofHashes(accountHashes, hashed, rows)));
   }
 
   /**

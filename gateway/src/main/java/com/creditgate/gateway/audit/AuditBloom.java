@@ -26,15 +26,27 @@ final class AuditBloom {
 
   /** The filter of {@code accounts} (nulls skipped): 2 bytes per entry, at least {@link #MIN_BYTES}. */
   static byte[] of(String[] accounts) {
-    byte[] bloom = new byte[Math.max(MIN_BYTES, 2 * accounts.length)];
-    long bits = 8L * bloom.length;
+    long[] hashes = new long[accounts.length];
+    int count = 0;
     for (String account : accounts) {
-      if (account == null) {
-        continue;
+      if (account != null) {
+        hashes[count++] = hashes(account);
       }
-      long hashes = hashes(account);
-      long bit = first(hashes, bits);
-      long step = step(hashes, bits);
+    }
+    return ofHashes(hashes, count, accounts.length);
+  }
+
+  /**
+   * The filter of the accounts whose {@link #hashes} are the first {@code count} of {@code hashes}, sized for
+   * {@code entries} (2 bytes each, at least {@link #MIN_BYTES}): the size counts every decision of the segment,
+   * as Postgres sizes it, those without an account included.
+   */
+  static byte[] ofHashes(long[] hashes, int count, int entries) {
+    byte[] bloom = new byte[Math.max(MIN_BYTES, 2 * entries)];
+    long bits = 8L * bloom.length;
+    for (int i = 0; i < count; i++) {
+      long bit = first(hashes[i], bits);
+      long step = step(hashes[i], bits);
       for (int probe = 0; probe < PROBES; probe++) {
         bloom[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
         bit = next(bit, step, bits);

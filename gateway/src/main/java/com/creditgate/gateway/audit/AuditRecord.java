@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param orderId the checkout's order the limit-check was for, or {@code null} when the request named none
  * @param merchantCategory the checkout's merchant category, or {@code null}
  * @param channel the checkout's channel, or {@code null}
+ * @param accountHashes the account id's two Bloom hashes ({@link AuditBloom#hashes}; 0 without an id), taken when
+ *     the record is made: the request has just read the id, so its bytes are in the CPU's cache, while the audit
+ *     writer, a batch later, found them in none (two cache misses per record, 1.2 % of the warm gateway's CPU)
  */
 public record AuditRecord(
     UUID decisionId,
@@ -37,7 +40,17 @@ public record AuditRecord(
     long decidedAtMillis,
     String orderId,
     String merchantCategory,
-    String channel) {
+    String channel,
+    long accountHashes) {
+
+  /** A record whose account hashes are taken now, from {@code accountId}. */
+  public AuditRecord(UUID decisionId, String accountId, long amountMinor, Decision decision, int score, double pd,
+      int reasonsPacked, String modelVersion, String policyVersion, float[] features, boolean degraded,
+      String clientId, long decidedAtMillis, String orderId, String merchantCategory, String channel) {
+    this(decisionId, accountId, amountMinor, decision, score, pd, reasonsPacked, modelVersion, policyVersion, features,
+        degraded, clientId, decidedAtMillis, orderId, merchantCategory, channel,
+        accountId == null ? 0 : AuditBloom.hashes(accountId));
+  }
 
   /** Reasons one record can carry: a byte each in {@link #reasonsPacked}. */
   public static final int REASONS_MAX = 4;

@@ -97,6 +97,12 @@ class AuditSegmentsIntegrationTests {
         SINCE, SINCE.plusSeconds(60)))).isEmpty();
     assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit WHERE account_id = $1", "seg-acct-2")
         .iterator().next().getLong("n")).isEqualTo(10);
+    // the writer builds each filter from the hashes its records took when they were made: Postgres, from the
+    // segment's own account array, must build the same bytes, or a lookup would skip that segment
+    assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit_segments"
+        + " WHERE account_bloom IS DISTINCT FROM decision_audit_account_bloom(account_ids)")
+        .iterator().next().getLong("n")).isZero();
+    assertThat(records).allSatisfy(r -> assertThat(r.accountHashes()).isEqualTo(AuditBloom.hashes(r.accountId())));
   }
 
   @Test
