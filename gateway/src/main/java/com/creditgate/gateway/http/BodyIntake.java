@@ -52,19 +52,29 @@ public final class BodyIntake implements Handler<RoutingContext> {
       return;
     }
     if (!ctx.request().isEnded()) {
-      long timer = vertx.setTimer(deadlineMillis, id -> {
-        if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
-          ctx.fail(new GatewayException.RequestTimeout("the request body did not arrive within " + deadlineMillis
-              + " ms"));
-        }
-      });
-      ctx.addEndHandler(ended -> vertx.cancelTimer(timer));
+      // A body that came with its head (nearly every one) is read in the same turn of the event loop, before a task
+      // queued now runs: only a body still missing then gets a deadline timer (and its cancel), not every request.
+      vertx.runOnContext(afterThisRead -> armBodyDeadline(ctx));
     }
     if (ctx.request().path().startsWith("/admin/")) {
       adminBodies.handle(ctx);
     } else {
       (declaresSmallBody(ctx.request().getHeader("Content-Length")) ? smallClientBodies : clientBodies).handle(ctx);
     }
+  }
+
+  /** Fails the exchange with 408 unless its body has ended within the deadline (from about its head's arrival). */
+  private void armBodyDeadline(RoutingContext ctx) {
+    if (ctx.request().isEnded() || ctx.response().ended()) {
+      return;
+    }
+    long timer = vertx.setTimer(deadlineMillis, id -> {
+      if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
+        ctx.fail(new GatewayException.RequestTimeout("the request body did not arrive within " + deadlineMillis
+            + " ms"));
+      }
+    });
+    ctx.addEndHandler(ended -> vertx.cancelTimer(timer));
   }
 
   /** A {@code Content-Length} of 0 to {@link #EXACT_BUFFER_MAX_BYTES}, plain digits only. */

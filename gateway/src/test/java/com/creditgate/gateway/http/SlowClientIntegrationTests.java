@@ -78,6 +78,48 @@ class SlowClientIntegrationTests {
     }
   }
 
+  @Test
+  void aBodyThatComesAfterItsHeadWithinTheDeadlineIsServedAndTheConnectionLivesOn() throws Exception {
+    try (Socket socket = connect()) {
+      OutputStream out = socket.getOutputStream();
+      String body = "{\"accountId\":\"acc-slow-body\",\"amount\":100}";
+      String head = "POST /v1/limit-checks HTTP/1.1\r\nHost: cg\r\nAuthorization: Bearer " + TestGateway.API_KEY
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n";
+      out.write((head + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(BODY_TIMEOUT_MILLIS / 2);
+      out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String first = readAnswer(socket.getInputStream());
+      assertThat(first).as("served, not timed out").startsWith("HTTP/1.1 404").contains("account-not-found");
+      Thread.sleep(BODY_TIMEOUT_MILLIS * 2); // past the first body's deadline: its timer must not touch the connection
+      out.write((head + body).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readAnswer(socket.getInputStream())).startsWith("HTTP/1.1 404");
+    }
+  }
+
+  /** One answer: its head, then as many body bytes as its Content-Length says. */
+  private static String readAnswer(InputStream in) throws IOException {
+    StringBuilder text = new StringBuilder();
+    int headEnd = -1;
+    int length = -1;
+    while (headEnd < 0 || text.length() < headEnd + length) {
+      int b = in.read();
+      if (b < 0) {
+        throw new AssertionError("closed after " + text);
+      }
+      text.append((char) b);
+      if (headEnd < 0 && text.toString().endsWith("\r\n\r\n")) {
+        headEnd = text.length();
+        java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+            .matcher(text);
+        length = declared.find() ? Integer.parseInt(declared.group(1)) : 0;
+      }
+    }
+    return text.toString();
+  }
+
   /** Everything the server sends until it closes; a read timeout (the server kept it open) fails the test. */
   private static String readUntilClosed(InputStream in) throws IOException {
     StringBuilder text = new StringBuilder();
