@@ -8,12 +8,11 @@ import com.creditgate.gateway.events.EventRoutes;
 import com.creditgate.gateway.holds.HoldRoutes;
 import com.creditgate.gateway.http.ApiAuth;
 import com.creditgate.gateway.http.BodyIntake;
-import com.creditgate.gateway.http.DrainingConnections;
 import com.creditgate.gateway.http.FailureHandler;
 import com.creditgate.gateway.http.HeadReadDeadline;
-import com.creditgate.gateway.http.InflightLimit;
 import com.creditgate.gateway.http.OpenApiRoutes;
 import com.creditgate.gateway.http.OpenApiValidation;
+import com.creditgate.gateway.http.RequestFrame;
 import com.creditgate.gateway.http.RouteModule;
 import com.creditgate.gateway.idempotency.IdempotentCommands;
 import com.creditgate.gateway.ledger.AccountLedger;
@@ -44,8 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One HTTP API instance per event loop: owns its Postgres pool, Redis client and their circuit breakers
- * (opened in {@link #start}, closed in {@link #stop}) and serves every route on the shared port. The router
- * times every request, then sheds past the in-flight bound, before any I/O.
+ * (opened in {@link #start}, closed in {@link #stop}) and serves every route on the shared port. The router's
+ * first handler ({@link RequestFrame}) times every request and sheds past the in-flight bound, before any I/O.
  */
 public final class ApiVerticle extends VerticleBase {
   private final GatewayServices services;
@@ -67,9 +66,8 @@ public final class ApiVerticle extends VerticleBase {
     ApiAuth auth = new ApiAuth(config);
     RequestTimer timer = new RequestTimer(services.metrics());
     inflight = services.metrics().inflightCounter();
-    router.route().handler(timer);
-    router.route().handler(new DrainingConnections(services.lifecycle()));
-    router.route().handler(new InflightLimit(config.inflightMaxPerVerticle(), inflight, services.metrics()));
+    router.route().handler(new RequestFrame(timer, services.lifecycle(), config.inflightMaxPerVerticle(), inflight,
+        services.metrics()));
     router.route("/v1/*").handler(auth.clients());
     router.route("/v1/*").handler(services.rateLimit());
     router.route("/admin/*").handler(auth.admin());

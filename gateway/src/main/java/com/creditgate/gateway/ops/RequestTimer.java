@@ -1,17 +1,16 @@
 package com.creditgate.gateway.ops;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /**
- * First handler of the router: times every request and records it under its route template (e.g.
- * {@code /v1/accounts/:accountId/credit}, never the raw path, so the tag's cardinality is the number of
- * routes) and status class. Stateless apart from the shared meters.
+ * Records every request under its route template (e.g. {@code /v1/accounts/:accountId/credit}, never the raw
+ * path, so the tag's cardinality is the number of routes) and status class; {@link
+ * com.creditgate.gateway.http.RequestFrame} calls it when an exchange ends. Stateless apart from the shared meters.
  */
-public final class RequestTimer implements Handler<RoutingContext> {
+public final class RequestTimer {
   private final GatewayMetrics metrics;
 
   public RequestTimer(GatewayMetrics metrics) {
@@ -28,12 +27,9 @@ public final class RequestTimer implements Handler<RoutingContext> {
     metrics.registerRoute(GatewayMetrics.UNMATCHED_ROUTE);
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    long startNanos = System.nanoTime();
-    ctx.addEndHandler(ended -> metrics.recordRequest(template(ctx), ctx.response().getStatusCode(),
-        System.nanoTime() - startNanos));
-    ctx.next();
+  /** Records the exchange of {@code ctx}, which began at {@code startNanos} ({@link System#nanoTime}), as it ends. */
+  public void record(RoutingContext ctx, long startNanos) {
+    metrics.recordRequest(template(ctx), ctx.response().getStatusCode(), System.nanoTime() - startNanos);
   }
 
   /** The matched route's path when it ended the request, else the path with its parameters named. */
