@@ -99,8 +99,8 @@ final class AuditBloom {
       if (b >= 0x80) {
         return hashesOf(account.getBytes(StandardCharsets.UTF_8));
       }
-      h1 = ((h1 ^ b) * PRIME_1) & MASK32;
-      h2 = ((h2 ^ b) * PRIME_2) & MASK32;
+      h1 = fnv(h1, b, PRIME_1);
+      h2 = fnv(h2, b, PRIME_2);
     }
     return mix(h1) << 32 | (mix(h2) | 1);
   }
@@ -110,10 +110,15 @@ final class AuditBloom {
     long h2 = BASIS_2;
     for (byte raw : utf8) {
       int b = raw & 0xFF;
-      h1 = ((h1 ^ b) * PRIME_1) & MASK32;
-      h2 = ((h2 ^ b) * PRIME_2) & MASK32;
+      h1 = fnv(h1, b, PRIME_1);
+      h2 = fnv(h2, b, PRIME_2);
     }
     return mix(h1) << 32 | (mix(h2) | 1);
+  }
+
+  /** One FNV-1a step over byte {@code b} (0..255), kept to 32 bits. */
+  private static long fnv(long h, int b, long prime) {
+    return ((h ^ b) * prime) & MASK32;
   }
 
   /**
