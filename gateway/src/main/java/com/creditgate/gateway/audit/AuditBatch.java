@@ -118,7 +118,8 @@ final class AuditBatch {
         .addArrayOfString(decisions).addArrayOfInteger(scores).addArrayOfDouble(pds).addArrayOfString(reasons[0])
         .addArrayOfString(reasons[1]).addArrayOfString(reasons[2]).addArrayOfString(reasons[3])
         .addArrayOfString(models).addArrayOfString(policies).addBuffer(Buffer.buffer(features))
-        .addArrayOfInteger(offsets).addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients).addArrayOfLong(millis)
+        .addArrayOfInteger(offsets).addArrayOfInteger(lengths).addArrayOfBoolean(degraded).addArrayOfString(clients)
+        .addArrayOfLong(millis)
         .addArrayOfString(orders).addArrayOfString(categories).addArrayOfString(channels)
         .addLong(fromMillis).addLong(toMillis).addUUID(lowestId).addUUID(highestId)
         .addBuffer(Buffer.buffer(AuditBloom.ofHashes(accountHashes, hashed, rows)));
