@@ -60,10 +60,10 @@ public final class RequestFrame implements Handler<RoutingContext> {
     }
     boolean counted = path != null && counts(path);
     boolean shed = counted && inflight.get() >= inflightMax;
-    if (counted && !shed) {
+    boolean holdsSlot = counted && !shed;
+    if (holdsSlot) {
       inflight.incrementAndGet();
     }
-    boolean holdsSlot = counted && !shed;
     ctx.addEndHandler(ended -> {
       if (holdsSlot) {
         inflight.decrementAndGet();
