@@ -6,6 +6,7 @@ import com.creditgate.gateway.support.TestGateway;
 import com.creditgate.gateway.support.TestServices;
 import com.creditgate.gateway.support.TestVertx;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,49 @@ class AuditIntegrationTests {
       assertThat(row.getString("client_id")).isEqualTo("demo");
     } finally {
       gateway.close();
+    }
+  }
+
+  /**
+   * The writer has an event loop of its own: with the API on ONE event loop (where the writer used to land beside
+   * it), decisions are answered while the writer's loop is held, and written once it is let go.
+   */
+  @Test
+  void decisionsAreAnsweredWhileTheAuditWritersLoopIsHeldAndWrittenAfter() throws Exception {
+    Vertx oneLoop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    Map<String, String> settings = TestGateway.freshSettings(oneLoop);
+    settings.put("VERTICLE_INSTANCES", "1");
+    settings.put("AUDIT_FLUSH_MILLIS", "20");
+    TestGateway gateway = TestGateway.start(oneLoop, settings, CLOCK);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      DecisionAuditLog log = gateway.gateway().services().auditLog();
+      createAccount(gateway, "audit-held");
+      gateway.gateway().auditVertx().runOnContext(v -> {
+        held.countDown();
+        try {
+          release.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+      int checks = 20;
+      for (int i = 0; i < checks; i++) {
+        assertThat(gateway.post("/v1/limit-checks", new JsonObject().put("accountId", "audit-held")
+            .put("amount", 100)).statusCode()).isEqualTo(200);
+      }
+      assertThat(log.written()).as("nothing is written while the writer's loop is held").isZero();
+      release.countDown();
+      waitUntil(() -> log.written() >= checks, 15);
+      assertThat(log.written()).isEqualTo(checks);
+      assertThat(gateway.sql("SELECT count(*) AS n FROM decision_audit WHERE account_id = $1", "audit-held")
+          .iterator().next().getLong("n")).isEqualTo(checks);
+    } finally {
+      release.countDown();
+      gateway.close();
+      TestServices.await(oneLoop.close());
     }
   }
 

@@ -10,7 +10,9 @@ import com.creditgate.scoring.feature.FeatureSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +110,51 @@ class AccountL1CacheTests {
     l1.put(record(id("acc-1"), 4));
 
     assertThat(l1.getIfPresent("acc-1").version()).isEqualTo(5);
+  }
+
+  @Test
+  void pastTheBoundTheAccountsWrittenLongestAgoLeaveAndAWriteRenewsOne() {
+    AtomicLong nanos = new AtomicLong();
+    AccountL1Cache small = new AccountL1Cache(3, 3_600_000, nanos::get);
+    small.put(record(id("acc-1"), 1));
+    small.put(record(id("acc-2"), 1));
+    small.put(record(id("acc-3"), 1));
+    nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+    small.put(record(id("acc-1"), 2)); // renews acc-1: acc-2 is now the oldest write
+    for (int read = 0; read < 10; read++) {
+      assertThat(small.getIfPresent("acc-2")).isNotNull(); // reads do not renew
+    }
+
+    small.put(record(id("acc-4"), 1));
+    assertThat(small.getIfPresent("acc-2")).isNull();
+    small.load("acc-5", id -> CompletableFuture.completedFuture(record(id, 1))).join();
+
+    assertThat(small.getIfPresent("acc-3")).isNull();
+    assertThat(small.size()).isEqualTo(3);
+    assertThat(List.of("acc-1", "acc-4", "acc-5")).allSatisfy(id -> assertThat(small.getIfPresent(id)).isNotNull());
+    assertThat(small.getIfPresent("acc-1").version()).isEqualTo(2);
+  }
+
+  @Test
+  void manyAccountsFromManyThreadsStayWithinTheBound() throws Exception {
+    AccountL1Cache bounded = new AccountL1Cache(500, 3_600_000);
+    Thread[] writers = new Thread[4];
+    for (int w = 0; w < writers.length; w++) {
+      int first = w * 10_000;
+      writers[w] = new Thread(() -> {
+        for (int i = 0; i < 5_000; i++) {
+          bounded.put(record(id("acc-" + (first + i)), 1));
+        }
+      });
+      writers[w].start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    bounded.put(record(id("acc-last"), 1));
+
+    assertThat(bounded.size()).isLessThanOrEqualTo(500);
+    assertThat(bounded.getIfPresent("acc-last")).isNotNull();
   }
 
   /** An equal id that is a distinct instance, as two reads (Redis, Postgres, a request) produce them. */
