@@ -26,7 +26,12 @@ class MoneyTests {
 
   @Test
   void negativeStateIsRejected() {
-    assertThatThrownBy(() -> Money.available(100, -1, 0)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> Money.available(100, -1, 0)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("outstanding must be >= 0, was -1");
+    assertThatThrownBy(() -> Money.available(-5, 0, 0)).hasMessage("creditLimit must be >= 0, was -5");
+    assertThatThrownBy(() -> Money.available(100, 0, -7)).hasMessage("held must be >= 0, was -7");
+    assertThat(Money.available(100, 30, 20)).isEqualTo(50);
+    assertThat(Money.available(0, 0, 0)).isZero();
   }
 
   @Test
