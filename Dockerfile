@@ -21,7 +21,7 @@ WORKDIR /app
 COPY --from=build --chown=root:root --chmod=0444 /creditgate-gateway.jar /app/creditgate-gateway.jar
 # ParallelGC and the memory split are explained in k8s/README.md; Kubernetes overrides JAVA_OPTS
 # from the creditgate-config ConfigMap.
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError" \
     HTTP_PORT=8080 \
     LOG_FORMAT=json
 USER 10001:10001

@@ -44,7 +44,7 @@ PRIME_RAMP_CONNECTIONS=${PRIME_RAMP_CONNECTIONS:-4}
 THREADS=${THREADS:-1}
 FIXED_RATE_SHARE=${FIXED_RATE_SHARE:-0.7}
 MISS_L1_ACCOUNTS=${MISS_L1_ACCOUNTS:-1000}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
 read -r -a JAVA_ARGS <<< "$JAVA_OPTS"
 PG_HOST=127.0.0.1
 DB=${DB:-creditgate_bench}

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 ACCOUNTS=${ACCOUNTS:-100000}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-64}
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m}
 read -r -a JAVA_ARGS <<< "$JAVA_OPTS"
 DB=${DB:-creditgate_l1heap}
 PG_URL="postgresql://postgres@127.0.0.1:5432/${DB}"

@@ -42,7 +42,7 @@ trap stop_all EXIT
 launch() { # side port jar java-opts env-assignments
   local side=$1 port=$2 jar=$3 opts=$4 extra=$5
   local -a java_opts env_extra
-  read -r -a java_opts <<< "-XX:+UseParallelGC -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m $opts"
+  read -r -a java_opts <<< "-XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m $opts"
   read -r -a env_extra <<< "$extra"
   env PG_URL="postgresql://postgres@127.0.0.1:5432/$DB" REDIS_URL=redis://127.0.0.1:6379 \
     REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$port" RISK_CONFIG_POLL_MILLIS=60000 \
