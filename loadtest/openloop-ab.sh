@@ -42,7 +42,8 @@ trap stop_all EXIT
 launch() { # side port jar java-opts env-assignments
   local side=$1 port=$2 jar=$3 opts=$4 extra=$5
   local -a java_opts env_extra
-  read -r -a java_opts <<< "-XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m $opts"
+  read -r -a java_opts \
+    <<< "-XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -Xms1g -Xmx1g -XX:MaxDirectMemorySize=256m $opts"
   read -r -a env_extra <<< "$extra"
   env PG_URL="postgresql://postgres@127.0.0.1:5432/$DB" REDIS_URL=redis://127.0.0.1:6379 \
     REDIS_KEY_PREFIX="$REDIS_KEY_PREFIX" HTTP_PORT="$port" RISK_CONFIG_POLL_MILLIS=60000 \
@@ -86,7 +87,8 @@ for side, port in (("A", port_a), ("B", port_b)):
     peak = json.load(open(os.path.join(out, "peak-%s.json" % port)))["rps"]
     runs = [json.load(open(os.path.join(out, "%s-r%d.json" % (side, r)))) for r in range(1, rounds + 1)]
     for r, run in enumerate(runs, 1):
-        print("%s round %d: p50 %.3f p90 %.3f p99 %.3f p99.9 %.3f max %.1f ms" % ((side, r) + tuple(run[k] for k in keys)))
+        print("%s round %d: p50 %.3f p90 %.3f p99 %.3f p99.9 %.3f max %.1f ms"
+              % ((side, r) + tuple(run[k] for k in keys)))
     pauses = [float(m.group(1)) for m in (re.search(r"Pause Young.* ([0-9.]+)ms$", line.strip())
               for line in open(os.path.join(out, "gc-%s.log" % side))) if m]
     last = pauses[-30:] or [0.0]
